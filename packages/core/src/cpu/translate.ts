@@ -1,0 +1,58 @@
+import type { Cpu } from './cpu.js';
+import { raiseSync, routeSync, takeException } from './exception.js';
+import { FSC, syndrome } from './syndrome.js';
+
+/** What kind of access a translation is for (fault syndromes differ). */
+export const enum AccessKind {
+  Fetch = 0,
+  Read = 1,
+  Write = 2,
+}
+
+/**
+ * VA → PA translation. The core's default is the MMU-off flat map; the MMU (stage 1, and
+ * stage 2 through its hook) replaces it per CPU. A translator that faults takes the exception
+ * itself and returns -1 (fetch) or throws EXCEPTION_TAKEN (data).
+ */
+export interface AddressTranslator {
+  /** PA of the instruction at the CPU's PC, or -1 after taking an exception. */
+  fetch(cpu: Cpu): number;
+  /** PA for a data access at (lo, hi); faults raise. `size` for alignment/straddle checks. */
+  data(cpu: Cpu, lo: number, hi: number, kind: AccessKind, size: number): number;
+}
+
+/** 48-bit physical address space: with the MMU off, VA bits [63:48] must be zero. */
+const PA_HI_LIMIT = 1 << 16;
+
+/**
+ * MMU off (Arm ARM D8.2.10 "the flat address mapping"): PA = VA; an address above the PA size
+ * is an Address size fault at level 0.
+ */
+export const flatTranslator: AddressTranslator = {
+  fetch(cpu) {
+    const hi = cpu.pcHi;
+    if (hi < 0 || hi >= PA_HI_LIMIT) {
+      takeException(
+        cpu,
+        routeSync(cpu),
+        'sync',
+        syndrome.instructionAbort(cpu.el !== 0, FSC.addressSize(0)),
+        cpu.pcLo,
+        cpu.pcHi,
+        { lo: cpu.pcLo, hi: cpu.pcHi },
+      );
+      return -1;
+    }
+    return hi * 0x1_0000_0000 + cpu.pcLo;
+  },
+  data(cpu, lo, hi, kind) {
+    if (hi < 0 || hi >= PA_HI_LIMIT)
+      raiseSync(
+        cpu,
+        routeSync(cpu),
+        syndrome.dataAbort(cpu.el !== 0, FSC.addressSize(0), { wnr: kind === AccessKind.Write }),
+        { lo, hi },
+      );
+    return hi * 0x1_0000_0000 + (lo >>> 0);
+  },
+};
