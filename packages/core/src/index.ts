@@ -96,3 +96,14 @@ export { DEFAULT_COST_MODEL, makeCostModel, type CostModel } from './cost/model.
 
 export { Prng } from './util/prng.js';
 export * from './util/u64.js';
+
+export { loadElf, loadRaw, ImageError, type LoadedImage, type LoadedSegment } from './loader/elf.js';
+export {
+  installSemihosting,
+  SEMIHOSTING_HLT,
+  SYS,
+  TICK_HZ,
+  ADP_Stopped_ApplicationExit,
+  type SemihostingIo,
+} from './semihost/semihosting.js';
+export { machineWithCode, runToEnd, TEST_CODE_BASE } from './testing.js';

@@ -88,6 +88,12 @@ export const machineConfigSchema = z
       .min(1)
       .default(1000)
       .describe('Instructions a CPU runs before the next CPU gets its turn'),
+    mmuOffAlignment: z
+      .enum(['fault', 'allow'])
+      .default('fault')
+      .describe(
+        "With the MMU off data accesses are Device memory, so unaligned ones fault (Arm ARM); 'allow' reproduces QEMU 7.2, which does not check",
+      ),
     costModel: z
       .record(z.string(), z.number().nonnegative())
       .default({})

@@ -1,3 +1,4 @@
+import 'reflect-metadata';
 import { inject, injectable } from 'tsyringe';
 import { CostModelToken, EventsToken } from '../di/tokens.js';
 import type { EventBus } from '../events/bus.js';

@@ -43,6 +43,8 @@ export interface CpuInit {
   midr: bigint;
   /** ID register values composed from the CPU's features. */
   idRegs: ReadonlyMap<string, bigint>;
+  /** Unaligned data accesses fault with the MMU off (config `mmuOffAlignment`). */
+  mmuOffAlignFault: boolean;
 }
 
 /** The TypeScript view of the system registers: the same rules as MRS/MSR at the CPU's EL. */
@@ -71,6 +73,7 @@ export class Cpu {
   readonly mpidr: bigint;
   readonly midr: bigint;
   readonly idRegs: ReadonlyMap<string, bigint>;
+  readonly mmuOffAlignFault: boolean;
 
   /** X0–X30, SP, XZR, sink: see SLOT_*. Halves as int32, low first. */
   readonly gpr = new Int32Array(68);
@@ -103,8 +106,12 @@ export class Cpu {
   eventRegister = false;
   /** Claims `HLT #imm` (semihosting); returns true when handled, else the HLT is UNDEFINED. */
   hltHandler: ((cpu: Cpu, imm16: number) => boolean) | undefined;
-  /** Claims `SMC #imm` at EL1/EL2 (firmware such as PSCI); else SMC is UNDEFINED (no EL3). */
-  smcHandler: ((cpu: Cpu, imm16: number) => boolean) | undefined;
+  /**
+   * Firmware reached through a call instruction (the PSCI conduit of a board): `SMC` at EL1
+   * (not trapped by HCR_EL2.TSC) or EL2, and `HVC` at EL1 on a CPU without EL2. Returns true
+   * when the call was handled; otherwise the instruction behaves architecturally.
+   */
+  firmwareCall: ((cpu: Cpu, conduit: 'hvc' | 'smc', imm16: number) => boolean) | undefined;
   /** Physical address of the granule the local exclusive monitor holds, or -1 (open). */
   exclusivePa = -1;
 
@@ -145,6 +152,7 @@ export class Cpu {
     this.mpidr = init.mpidr;
     this.midr = init.midr;
     this.idRegs = init.idRegs;
+    this.mmuOffAlignFault = init.mmuOffAlignFault;
     const r = init.registry;
     this.sys = new Int32Array(2 * r.size);
     this.present = new Uint8Array(r.size);

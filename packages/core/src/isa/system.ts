@@ -252,7 +252,12 @@ export const HVC = pattern<ExcOp>({
   name: 'HVC',
   pattern: '11010100 000 imm16:16 000 10',
   exec(cpu, op) {
-    if (cpu.el === 0 || !cpu.hasEL2) return undefinedInstruction(cpu);
+    if (cpu.el === 0) return undefinedInstruction(cpu);
+    if (!cpu.hasEL2) {
+      const fw = cpu.firmwareCall;
+      if (fw && fw(cpu, 'hvc', op.imm16)) return;
+      return undefinedInstruction(cpu);
+    }
     if (cpu.el === 1 && (cpu.hcrLo & HCR_HCD) !== 0) return undefinedInstruction(cpu);
     raiseCall(cpu, 2, syndrome.hvc(op.imm16));
   },
@@ -267,8 +272,8 @@ export const SMC = pattern<ExcOp>({
     // (with ELR pointing at the SMC itself).
     if (cpu.el === 1 && cpu.hasEL2 && (cpu.hcrLo & HCR_TSC) !== 0)
       raiseSync(cpu, 2, syndrome.smc(op.imm16));
-    const handler = cpu.smcHandler;
-    if (handler && handler(cpu, op.imm16)) return;
+    const fw = cpu.firmwareCall;
+    if (fw && fw(cpu, 'smc', op.imm16)) return;
     undefinedInstruction(cpu);
   },
 });

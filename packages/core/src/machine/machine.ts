@@ -1,3 +1,4 @@
+import 'reflect-metadata';
 import { container as rootContainer, type DependencyContainer } from 'tsyringe';
 import {
   machineConfigSchema,
@@ -355,6 +356,7 @@ export function createMachine(input: MachineConfigInput, opts: CreateMachineOpti
       mpidr: defaultMpidr(index),
       midr: spec.midr ?? DEFAULT_MIDR,
       idRegs,
+      mmuOffAlignFault: config.mmuOffAlignment === 'fault',
     });
     const key = [...set].sort().join(',');
     let cache = cacheByFeatures.get(key);

@@ -100,6 +100,9 @@ export function runCpu(m: Machine, cpu: Cpu, cache: DecodeCache, quota: number):
     const baseHi = cpu.pcHi;
     let slot = (cpu.pcLo - baseLo) >>> 2;
     const limit = slow ? executed + 1 : quota;
+    // Interrupt entry above wrote the PC; what the inner loop watches starts clean.
+    cpu.jumped = false;
+    cpu.exitInner = false;
     try {
       while (executed < limit) {
         if (slow && events.insnHooks > 0)

@@ -1,0 +1,24 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+/** One committed guest program with QEMU's recorded result (guests/manifest.json). */
+export interface GuestEntry {
+  name: string;
+  elf: string;
+  el2: boolean;
+  march: string;
+  stdout: string;
+  status: number;
+  description: string;
+}
+
+/** The repository's guests/ folder (the demo's embedded defaults). */
+export function guestsDir(): string {
+  return fileURLToPath(new URL('../../../guests/', import.meta.url));
+}
+
+export function loadGuestManifest(dir = guestsDir()): GuestEntry[] {
+  const path = `${dir}manifest.json`;
+  if (!existsSync(path)) throw new Error(`no guest manifest at ${path}`);
+  return JSON.parse(readFileSync(path, 'utf8')) as GuestEntry[];
+}

@@ -1,0 +1,13 @@
+/** @hypsim/cli — the hypsim command, also usable as a library. */
+export { runCli, type CliIo } from './program.js';
+export {
+  runBareMetal,
+  prepareBareMetal,
+  maxCpuFeatures,
+  statusOf,
+  STATUS,
+  RAM_BASE,
+  type BareMetalOptions,
+  type BareMetalResult,
+} from './bare-metal.js';
+export { loadGuestManifest, guestsDir, type GuestEntry } from './guests.js';
