@@ -7,6 +7,7 @@ import type { Token } from '../di/token.js';
 import { hi32, join64, lo32 } from '../util/u64.js';
 import { packSpsr, type PstateFields } from './pstate.js';
 import { flatTranslator, type AddressTranslator } from './translate.js';
+import { flatSysOps, type SysOpHandler } from '../isa/sys-ops.js';
 
 /**
  * General-purpose register slots in `cpu.gpr` (each slot is two int32 halves, low first):
@@ -121,6 +122,8 @@ export class Cpu {
   jumped = false;
   /** VA → PA for fetches and data accesses: the flat map until an MMU replaces it. */
   translator: AddressTranslator = flatTranslator;
+  /** TLBI and AT: no TLB and the flat map until an MMU replaces it. */
+  sysOps: SysOpHandler = flatSysOps;
   /** Bumped when translation/context state may have changed (sysreg writes, EL changes). */
   ctxEpoch = 0;
   /** Instructions executed (retired or faulted): the basis of virtual time. */

@@ -74,7 +74,8 @@ export class Machine {
   private readonly cacheOfCpu: DecodeCache[] = [];
   private stop: StopReason | undefined;
   private readonly idleHooks: Array<() => boolean> = [];
-  private readonly skipBreakpoint = new Set<number>();
+  /** Per CPU: the breakpoint it stopped at, skipped once when it resumes from exactly there. */
+  private readonly resumeFrom = new Map<number, { pc: bigint; instret: number }>();
 
   constructor(
     readonly config: MachineConfig,
@@ -175,8 +176,11 @@ export class Machine {
   hitBreakpoint(cpu: Cpu): boolean {
     const pc = cpu.pc;
     if (!this.breakpoints.has(pc)) return false;
-    if (this.skipBreakpoint.delete(cpu.index)) return false;
-    this.skipBreakpoint.add(cpu.index);
+    const resume = this.resumeFrom.get(cpu.index);
+    this.resumeFrom.delete(cpu.index);
+    // Resuming from the breakpoint we stopped at (nothing executed since): run past it.
+    if (resume && resume.pc === pc && resume.instret === cpu.instret) return false;
+    this.resumeFrom.set(cpu.index, { pc, instret: cpu.instret });
     this.requestStop({ kind: 'breakpoint', cpu: cpu.index, pc });
     return true;
   }

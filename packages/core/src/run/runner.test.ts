@@ -54,6 +54,21 @@ describe('run loop', () => {
     expect(m.cpus[0]!.pc).toBe(BigInt(CODE + 20));
   });
 
+  it('does not skip the next breakpoint after resuming from another one', () => {
+    const m = machine(Array(16).fill(enc.nop));
+    const cpu = m.cpus[0]!;
+    m.addBreakpoint(BigInt(CODE + 8));
+    expect(m.run({ maxInstructions: 100 })).toMatchObject({ kind: 'breakpoint', pc: BigInt(CODE + 8) });
+    m.removeBreakpoint(BigInt(CODE + 8));
+    cpu.pc = BigInt(CODE + 16);
+    m.addBreakpoint(BigInt(CODE + 24));
+    expect(m.run({ maxInstructions: 100 })).toMatchObject({ kind: 'breakpoint', pc: BigInt(CODE + 24) });
+    // A breakpoint at the very PC we are put at after a stop elsewhere still fires.
+    m.addBreakpoint(BigInt(CODE + 4));
+    cpu.pc = BigInt(CODE + 4);
+    expect(m.run({ maxInstructions: 100 })).toMatchObject({ kind: 'breakpoint', pc: BigInt(CODE + 4) });
+  });
+
   it('emits instruction events only while someone subscribes', () => {
     const m = machine(Array(32).fill(enc.nop));
     let n = 0;

@@ -238,6 +238,25 @@ export const BASE_SYSREGS: readonly SysRegDef[] = [
     traps: [{ control: 'HCR_EL2.TID1', on: 'read', from: [1], to: 2 }],
   }),
   ...ID_REGISTERS,
+  // Cache type: as QEMU's -cpu max (IminLine/DminLine 64 bytes, DIC=0, IDC=0).
+  plain('CTR_EL0', [3, 3, 0, 0, 1], 0, {
+    access: 'ro',
+    reset: 0x8444c004n,
+    group: 'id',
+    traps: [
+      {
+        describe: 'EL0 reads need SCTLR_EL1.UCT; HCR_EL2.TID2 traps EL0/EL1 reads to EL2',
+        check: (cpu) => {
+          if (cpu.el === 0 && !(cpu.hasEL2 && cpu.inHost) && (cpu.sys[cpu.slots.SCTLR_EL1]! & (1 << 15)) === 0)
+            return { to: cpu.hasEL2 && cpu.tge ? 2 : 1 };
+          if (cpu.el < 2 && cpu.hasEL2 && !cpu.tge && (cpu.hcrLo & (1 << 17)) !== 0) return { to: 2 };
+          return undefined;
+        },
+      },
+    ],
+  }),
+  // DC ZVA block size 4 << BS = 64 bytes; DZP=0 (permitted).
+  plain('DCZID_EL0', [3, 3, 0, 0, 7], 0, { access: 'ro', reset: 4n, group: 'id' }),
 
   // ---- EL1 controls ----------------------------------------------------------------------
   plain('SCTLR_EL1', [3, 0, 1, 0, 0], 1, {
