@@ -40,7 +40,7 @@ function runHalves() {
       const hi = (r[2 * o.n + 1] - o.ihi - borrow) | 0;
       r[2 * o.d] = lo | 0;
       r[2 * o.d + 1] = hi;
-      st.nz = (lo | 0) | hi;
+      st.nz = lo | 0 | hi;
     },
     (o) => {
       if (st.nz !== 0) st.pc = o.target - 1;
@@ -121,6 +121,9 @@ const runs = { halves: runHalves, bigarr: runBigArr, bigobj: runBigObj };
 for (let rep = 0; rep < 2; rep++) {
   for (const [name, fn] of Object.entries(runs)) {
     const { n, ms, check } = fn();
-    if (rep === 1) console.log(`${name.padEnd(7)} ${(n / ms / 1000).toFixed(1).padStart(7)} MIPS  (${n} ops in ${ms.toFixed(0)} ms, check ${check})`);
+    if (rep === 1)
+      console.log(
+        `${name.padEnd(7)} ${(n / ms / 1000).toFixed(1).padStart(7)} MIPS  (${n} ops in ${ms.toFixed(0)} ms, check ${check})`,
+      );
   }
 }

@@ -21,6 +21,12 @@ for (const [what, name] of guests) {
     if (r.stop.kind !== 'exit') throw new Error(`${name}: did not exit (${r.stop.kind})`);
     if (!best || s < best.s) best = { n: r.instructions, s };
   }
-  rows.push({ benchmark: what, guest: name, instructions: best.n, seconds: +best.s.toFixed(3), MIPS: +(best.n / best.s / 1e6).toFixed(1) });
+  rows.push({
+    benchmark: what,
+    guest: name,
+    instructions: best.n,
+    seconds: +best.s.toFixed(3),
+    MIPS: +(best.n / best.s / 1e6).toFixed(1),
+  });
 }
 console.table(rows);

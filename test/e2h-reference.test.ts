@@ -67,8 +67,12 @@ for (const line of section('### 2.1')) {
 
 const aliases: Array<{ name: string; enc: Enc }> = [];
 for (const line of section('### 2.2')) {
-  const cols = line.split('|').map((c) => c.trim()).filter((c) => c !== '');
-  for (let i = 0; i + 1 < cols.length; i += 2) for (const [n, e] of expand(cols[i]!, cols[i + 1]!)) aliases.push({ name: n, enc: e });
+  const cols = line
+    .split('|')
+    .map((c) => c.trim())
+    .filter((c) => c !== '');
+  for (let i = 0; i + 1 < cols.length; i += 2)
+    for (const [n, e] of expand(cols[i]!, cols[i + 1]!)) aliases.push({ name: n, enc: e });
 }
 
 describe('E2H redirection matches reference/el2-sysregs.md', () => {
@@ -92,7 +96,8 @@ describe('E2H redirection matches reference/el2-sysregs.md', () => {
 
   it('has no redirect the reference does not list', () => {
     const listed = new Set(redirects.map((r) => r.el1));
-    for (const reg of registry.regs.filter((r) => r.redirect)) expect(listed.has(reg.name), reg.name).toBe(true);
+    for (const reg of registry.regs.filter((r) => r.redirect))
+      expect(listed.has(reg.name), reg.name).toBe(true);
   });
 
   it('generates exactly the reference aliases (with their encodings) for the registers it redirects', () => {

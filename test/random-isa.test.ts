@@ -17,7 +17,9 @@ interface Case {
 }
 
 const dir = fileURLToPath(new URL('../guests/random/cases/', import.meta.url));
-const batches = readdirSync(dir).filter((f) => f.endsWith('.json')).sort();
+const batches = readdirSync(dir)
+  .filter((f) => f.endsWith('.json'))
+  .sort();
 
 function hexBytes(h: string): Uint8Array {
   const out = new Uint8Array(h.length / 2);
@@ -48,13 +50,19 @@ function runCase(m: Machine, c: Case): string[] {
   const stop = m.run({ maxInstructions: 4 * c.code.length + 4 });
   m.removeBreakpoint(end);
   const diffs: string[] = [];
-  if (stop.kind !== 'breakpoint') diffs.push(`did not reach the end: ${stop.kind}, PC ${hex64(cpu.pc)}, ESR_EL1 ${hex64(cpu.sysreg.peek('ESR_EL1'))}`);
+  if (stop.kind !== 'breakpoint')
+    diffs.push(
+      `did not reach the end: ${stop.kind}, PC ${hex64(cpu.pc)}, ESR_EL1 ${hex64(cpu.sysreg.peek('ESR_EL1'))}`,
+    );
   c.final.x.forEach((v, i) => {
     const got = cpu.x(i);
     if (got !== BigInt(v)) diffs.push(`X${i}: got ${hex64(got)}, QEMU ${v}`);
   });
   const nzcv = Number(BigInt(c.final.nzcv) >> 28n) & 0xf;
-  if (cpu.nzcv !== nzcv) diffs.push(`NZCV: got ${cpu.nzcv.toString(2).padStart(4, '0')}, QEMU ${nzcv.toString(2).padStart(4, '0')}`);
+  if (cpu.nzcv !== nzcv)
+    diffs.push(
+      `NZCV: got ${cpu.nzcv.toString(2).padStart(4, '0')}, QEMU ${nzcv.toString(2).padStart(4, '0')}`,
+    );
   const mem = toHex(m.bus.readBytes(memAddr, c.final.mem.hex.length / 2));
   if (mem !== c.final.mem.hex) diffs.push(`memory window differs`);
   return diffs;
@@ -68,13 +76,19 @@ describe('random A64 instruction sequences match QEMU', () => {
   for (const file of batches) {
     it(file, () => {
       const data = JSON.parse(readFileSync(dir + file, 'utf8')) as { cases: Case[] };
-      const m = createMachine({ cpus: [{ features: ['FEAT_LSE'] }], memory: [{ base: 0x4000_0000, size: '16M' }] });
+      const m = createMachine({
+        cpus: [{ features: ['FEAT_LSE', 'FEAT_LRCPC', 'FEAT_LRCPC2'] }],
+        memory: [{ base: 0x4000_0000, size: '16M' }],
+      });
       const failures: string[] = [];
       for (const c of data.cases) {
         const d = runCase(m, c);
         if (d.length) failures.push(`${c.id}\n    ${c.asm.join('\n    ')}\n  ${d.join('\n  ')}`);
       }
-      expect(failures.slice(0, 5).join('\n'), `${failures.length} of ${data.cases.length} cases differ`).toBe('');
+      expect(
+        failures.slice(0, 5).join('\n'),
+        `${failures.length} of ${data.cases.length} cases differ`,
+      ).toBe('');
     });
   }
 });

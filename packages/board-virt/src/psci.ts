@@ -64,7 +64,9 @@ export function installPsci(m: Machine): void {
       case PSCI.VERSION:
         return BigInt(PSCI_VERSION_1_1);
       case PSCI.FEATURES:
-        return SUPPORTED.has(Number(a1 & 0xffffffffn)) && a1 >> 32n === 0n ? 0n : BigInt(PSCI_RET.NOT_SUPPORTED);
+        return SUPPORTED.has(Number(a1 & 0xffffffffn)) && a1 >> 32n === 0n
+          ? 0n
+          : BigInt(PSCI_RET.NOT_SUPPORTED);
       case PSCI.MIGRATE_INFO_TYPE:
         return 2n; // no Trusted OS that needs migration
       case PSCI.AFFINITY_INFO:

@@ -47,7 +47,7 @@ export const RAM_BASE = 0x4000_0000;
 
 /** The CPU of QEMU's `-cpu max` as far as hypsim implements it. */
 export function maxCpuFeatures(el2: boolean): string[] {
-  return ['FEAT_LSE', ...(el2 ? ['FEAT_AA64EL2', 'FEAT_VHE'] : [])];
+  return ['FEAT_LSE', 'FEAT_LRCPC', 'FEAT_LRCPC2', ...(el2 ? ['FEAT_AA64EL2', 'FEAT_VHE'] : [])];
 }
 
 /**
@@ -90,7 +90,11 @@ export function statusOf(stop: StopReason): number {
   }
 }
 
-export function runBareMetal(image: Uint8Array, file: string, opts: BareMetalOptions): BareMetalResult {
+export function runBareMetal(
+  image: Uint8Array,
+  file: string,
+  opts: BareMetalOptions,
+): BareMetalResult {
   const m = prepareBareMetal(image, file, opts);
   const stop = m.run(opts.maxInsns === undefined ? {} : { maxInstructions: opts.maxInsns });
   const instructions = m.cpus.reduce((n, c) => n + c.instret, 0);

@@ -11,7 +11,8 @@ export interface CliIo {
 
 function parseSize(v: string): number {
   const r = sizeOrAddress.safeParse(v);
-  if (!r.success || r.data === 0) throw new InvalidArgumentError(`'${v}' is not a size (e.g. 128M, 1G, 0x8000000)`);
+  if (!r.success || r.data === 0)
+    throw new InvalidArgumentError(`'${v}' is not a size (e.g. 128M, 1G, 0x8000000)`);
   return r.data;
 }
 
@@ -28,60 +29,88 @@ function parseCount(v: string): number {
 export function runCli(argv: readonly string[], io: CliIo): number {
   let status = 0;
   const program = new Command('hypsim')
-    .description('AArch64 machines with virtualization, for checking hypervisor world-switch strategies')
+    .description(
+      'AArch64 machines with virtualization, for checking hypervisor world-switch strategies',
+    )
     .exitOverride()
     .configureOutput({ writeOut: (s) => io.stdout(s), writeErr: (s) => io.stderr(s) })
     .showHelpAfterError();
 
   program
     .command('run')
-    .description('run a bare-metal ELF like qemu-system-aarch64 -M virt -cpu max -nographic -semihosting -kernel FILE')
+    .description(
+      'run a bare-metal ELF like qemu-system-aarch64 -M virt -cpu max -nographic -semihosting -kernel FILE',
+    )
     .argument('<image>', 'ELF64 AArch64 executable')
     .option('--el2', 'start at EL2h (like -M virt,virtualization=on) instead of EL1h')
     .option('-m, --memory <size>', 'RAM size at 0x40000000', parseSize, 128 * 1024 * 1024)
     .option('--max-insns <n>', 'stop after this many instructions (status 124)', parseCount)
     .option('--trace-insns', 'print every instruction executed to stderr')
-    .option('--strict-align', 'fault unaligned accesses with the MMU off, as the Arm ARM says (QEMU 7.2 does not)')
-    .action((image: string, o: { el2?: boolean; memory: number; maxInsns?: number; traceInsns?: boolean; strictAlign?: boolean }) => {
-      let data: Uint8Array;
-      try {
-        data = readFileSync(image);
-      } catch (e) {
-        io.stderr(`hypsim: cannot read ${image}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}\n`);
-        status = STATUS.error;
-        return;
-      }
-      try {
-        const r = runBareMetal(data, image, {
-          el2: o.el2,
-          memory: o.memory,
-          maxInsns: o.maxInsns,
-          mmuOffAlignment: o.strictAlign ? 'fault' : 'allow',
-          write: (fd, bytes) => (fd === 1 ? io.stdout(bytes) : io.stderr(Buffer.from(bytes).toString('latin1'))),
-          trace: o.traceInsns
-            ? (m, cpu, pc, insn) => {
-                const p = m.decodeCacheOf(m.cpus[cpu]!).decoder.match(insn);
-                io.stderr(
-                  `cpu${cpu} EL${m.cpus[cpu]!.el} 0x${pc.toString(16).padStart(16, '0')}: ${insn.toString(16).padStart(8, '0')}  ${p?.name ?? 'UNDEFINED'}\n`,
-                );
-              }
-            : undefined,
-        });
-        status = r.status;
-        if (r.stop.kind === 'budget')
-          io.stderr(`hypsim: stopped after ${r.instructions} instructions (--max-insns); the guest did not exit\n`);
-        else if (r.stop.kind === 'halted')
-          io.stderr(`hypsim: every CPU is waiting (WFI) and nothing can wake it; stopped after ${r.instructions} instructions\n`);
-        else if (r.stop.kind !== 'exit') io.stderr(`hypsim: stopped: ${JSON.stringify(r.stop, (_k, v) => (typeof v === 'bigint' ? `0x${v.toString(16)}` : v))}\n`);
-      } catch (e) {
-        if (e instanceof ImageError || e instanceof MachineConfigError) {
-          io.stderr(`hypsim: ${e.message}\n`);
+    .option(
+      '--strict-align',
+      'fault unaligned accesses with the MMU off, as the Arm ARM says (QEMU 7.2 does not)',
+    )
+    .action(
+      (
+        image: string,
+        o: {
+          el2?: boolean;
+          memory: number;
+          maxInsns?: number;
+          traceInsns?: boolean;
+          strictAlign?: boolean;
+        },
+      ) => {
+        let data: Uint8Array;
+        try {
+          data = readFileSync(image);
+        } catch (e) {
+          io.stderr(
+            `hypsim: cannot read ${image}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}\n`,
+          );
           status = STATUS.error;
           return;
         }
-        throw e;
-      }
-    });
+        try {
+          const r = runBareMetal(data, image, {
+            el2: o.el2,
+            memory: o.memory,
+            maxInsns: o.maxInsns,
+            mmuOffAlignment: o.strictAlign ? 'fault' : 'allow',
+            write: (fd, bytes) =>
+              fd === 1 ? io.stdout(bytes) : io.stderr(Buffer.from(bytes).toString('latin1')),
+            trace: o.traceInsns
+              ? (m, cpu, pc, insn) => {
+                  const p = m.decodeCacheOf(m.cpus[cpu]!).decoder.match(insn);
+                  io.stderr(
+                    `cpu${cpu} EL${m.cpus[cpu]!.el} 0x${pc.toString(16).padStart(16, '0')}: ${insn.toString(16).padStart(8, '0')}  ${p?.name ?? 'UNDEFINED'}\n`,
+                  );
+                }
+              : undefined,
+          });
+          status = r.status;
+          if (r.stop.kind === 'budget')
+            io.stderr(
+              `hypsim: stopped after ${r.instructions} instructions (--max-insns); the guest did not exit\n`,
+            );
+          else if (r.stop.kind === 'halted')
+            io.stderr(
+              `hypsim: every CPU is waiting (WFI) and nothing can wake it; stopped after ${r.instructions} instructions\n`,
+            );
+          else if (r.stop.kind !== 'exit')
+            io.stderr(
+              `hypsim: stopped: ${JSON.stringify(r.stop, (_k, v) => (typeof v === 'bigint' ? `0x${v.toString(16)}` : v))}\n`,
+            );
+        } catch (e) {
+          if (e instanceof ImageError || e instanceof MachineConfigError) {
+            io.stderr(`hypsim: ${e.message}\n`);
+            status = STATUS.error;
+            return;
+          }
+          throw e;
+        }
+      },
+    );
 
   program
     .command('demo')

@@ -97,7 +97,13 @@ export { DEFAULT_COST_MODEL, makeCostModel, type CostModel } from './cost/model.
 export { Prng } from './util/prng.js';
 export * from './util/u64.js';
 
-export { loadElf, loadRaw, ImageError, type LoadedImage, type LoadedSegment } from './loader/elf.js';
+export {
+  loadElf,
+  loadRaw,
+  ImageError,
+  type LoadedImage,
+  type LoadedSegment,
+} from './loader/elf.js';
 export {
   installSemihosting,
   SEMIHOSTING_HLT,

@@ -22,7 +22,8 @@ function put(m: Machine, addr: number, ...words: number[]): void {
 
 /** NOPs at the start of all 16 vectors of both tables, so a taken interrupt runs on. */
 function nopVectors(m: Machine): void {
-  for (const base of [VBAR1, VBAR2]) for (let i = 0; i < 16; i++) put(m, base + 0x80 * i, enc.nop, enc.nop);
+  for (const base of [VBAR1, VBAR2])
+    for (let i = 0; i < 16; i++) put(m, base + 0x80 * i, enc.nop, enc.nop);
 }
 
 const esrOf = (cpu: Cpu, el: 1 | 2) => cpu.sysreg.peek(`ESR_EL${el}`);
@@ -225,10 +226,30 @@ describe('exception return', () => {
 
 describe('trapped system-register accesses (EC 0x18)', () => {
   const cases: Array<{ what: string; hcr: bigint; insn: number; iss: number }> = [
-    { what: 'MSR SCTLR_EL1, X3 with HCR_EL2.TVM', hcr: 1n << 26n, insn: enc.msr([3, 0, 1, 0, 0], 3), iss: 0x300460 },
-    { what: 'MRS X5, TTBR0_EL1 with HCR_EL2.TRVM', hcr: 1n << 30n, insn: enc.mrs(5, [3, 0, 2, 0, 0]), iss: 0x3008a1 },
-    { what: 'MRS X1, ID_AA64PFR0_EL1 with HCR_EL2.TID3', hcr: 1n << 18n, insn: enc.mrs(1, [3, 0, 0, 4, 0]), iss: 0x300029 },
-    { what: 'MSR ACTLR_EL1, X0 with HCR_EL2.TACR', hcr: 1n << 21n, insn: enc.msr([3, 0, 1, 0, 1], 0), iss: 0x320400 },
+    {
+      what: 'MSR SCTLR_EL1, X3 with HCR_EL2.TVM',
+      hcr: 1n << 26n,
+      insn: enc.msr([3, 0, 1, 0, 0], 3),
+      iss: 0x300460,
+    },
+    {
+      what: 'MRS X5, TTBR0_EL1 with HCR_EL2.TRVM',
+      hcr: 1n << 30n,
+      insn: enc.mrs(5, [3, 0, 2, 0, 0]),
+      iss: 0x3008a1,
+    },
+    {
+      what: 'MRS X1, ID_AA64PFR0_EL1 with HCR_EL2.TID3',
+      hcr: 1n << 18n,
+      insn: enc.mrs(1, [3, 0, 0, 4, 0]),
+      iss: 0x300029,
+    },
+    {
+      what: 'MSR ACTLR_EL1, X0 with HCR_EL2.TACR',
+      hcr: 1n << 21n,
+      insn: enc.msr([3, 0, 1, 0, 1], 0),
+      iss: 0x320400,
+    },
   ];
   for (const c of cases) {
     it(`routes ${c.what} to EL2 with the MSR/MRS ISS and ELR = the instruction`, () => {

@@ -143,6 +143,10 @@ export function exceptionReturn(cpu: Cpu): void {
     (tel === 2 && !cpu.hasEL2) ||
     (tel === 0 && (m & 1) !== 0) ||
     (tel === 1 && cpu.hasEL2 && cpu.tge);
+  // ERET clears the local exclusive monitor and sets the event register (Arm ARM
+  // AArch64.ExceptionReturn), legal or not; QEMU clears the monitor likewise.
+  cpu.monitors.clear(cpu);
+  cpu.eventRegister = true;
   cpu.nzcv = spsr >>> 28;
   cpu.daif = (spsr >> 6) & 0xf;
   cpu.ss = (spsr & SPSR_SS) !== 0 ? 1 : 0;

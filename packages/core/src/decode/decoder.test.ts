@@ -64,7 +64,14 @@ describe('Decoder', () => {
   it('hands the handler the named fields', () => {
     const [, op] = new Decoder(
       compileTables([
-        { owner: 't', table: { name: 't', priority: 0, patterns: [{ name: 'F', pattern: 'a:4 b:12 c:16', exec }] } },
+        {
+          owner: 't',
+          table: {
+            name: 't',
+            priority: 0,
+            patterns: [{ name: 'F', pattern: 'a:4 b:12 c:16', exec }],
+          },
+        },
       ]),
       new Set(),
     ).decode(0x1234abcd);
@@ -77,7 +84,13 @@ describe('decode cache', () => {
     let runs = 0;
     const p = definePlugin({
       id: 'count',
-      decode: [{ name: 'c', priority: 0, patterns: [{ name: 'COUNT', pattern: '00000000 11111111 imm:16', exec: () => runs++ }] }],
+      decode: [
+        {
+          name: 'c',
+          priority: 0,
+          patterns: [{ name: 'COUNT', pattern: '00000000 11111111 imm:16', exec: () => runs++ }],
+        },
+      ],
     });
     const m = createMachine({ plugins: [{ plugin: p }] });
     const cpu = m.cpus[0]!;

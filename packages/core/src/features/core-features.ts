@@ -33,6 +33,17 @@ export const coreFeatures: readonly FeatureDef[] = [
     idFields: [{ reg: 'ID_AA64MMFR1_EL1', field: 'VH', lsb: 8, width: 4, value: 1 }],
   },
   {
+    name: 'FEAT_LRCPC',
+    description: 'Load-acquire RCpc: LDAPR, LDAPRB, LDAPRH',
+    idFields: [{ reg: 'ID_AA64ISAR1_EL1', field: 'LRCPC', lsb: 20, width: 4, value: 1 }],
+  },
+  {
+    name: 'FEAT_LRCPC2',
+    description: 'LDAPUR*/STLUR* (unscaled-immediate RCpc load-acquire / store-release)',
+    requires: ['FEAT_LRCPC'],
+    idFields: [{ reg: 'ID_AA64ISAR1_EL1', field: 'LRCPC', lsb: 20, width: 4, value: 2 }],
+  },
+  {
     name: 'FEAT_LSE',
     description: 'Large System Extensions: CAS, CASP, LD<op>, ST<op>, SWP',
     idFields: [{ reg: 'ID_AA64ISAR0_EL1', field: 'Atomic', lsb: 20, width: 4, value: 2 }],

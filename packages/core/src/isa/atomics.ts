@@ -15,10 +15,11 @@ import { pattern, type Exec, type Fields, type InsnPattern } from '../decode/pat
 import { rsp, rz, sext, wz } from './operands.js';
 
 /**
- * Exclusives, load-acquire/store-release and the FEAT_LSE atomics (Arm ARM C4.1.66: "Load/
- * store exclusive pair/register", "Load/store ordered", "Compare and swap (pair)", "Atomic
- * memory operations"), plus LDAPR (FEAT_LRCPC) and LDAPUR/STLUR (FEAT_LRCPC2), which are
- * decoded only by CPUs that have those features.
+ * Exclusives, load-acquire/store-release and the FEAT_LSE atomics (Arm ARM C4.1, "Loads and
+ * Stores": "Load/store exclusive pair/register", "Load/store ordered", "Compare and swap
+ * (pair)", "Atomic memory operations"), plus LDAPR (FEAT_LRCPC) and LDAPUR/STLUR
+ * (FEAT_LRCPC2), which are decoded only by CPUs that have those features (none can yet: the
+ * features are not defined, so these stay UNDEFINED until they are).
  *
  * The memory model is sequentially consistent, so the acquire/release variants (LDAXR, STLXR,
  * CASAL, LDADDA, …) share their plain variants' handlers; they are still separate patterns
@@ -26,6 +27,10 @@ import { rsp, rz, sext, wz } from './operands.js';
  * DFSC 0x21, whatever SCTLR_ELx.A says).
  *
  * LDLAR/STLLR (FEAT_LOR) are left unclaimed: UNDEFINED.
+ *
+ * Alignment fault syndromes follow QEMU 7.2 where it is consistent: LDAR/LDAPR/LDAPUR and
+ * exclusive loads report WnR=0, STLR/STLUR WnR=1, atomic read-modify-writes (CAS, CASP,
+ * LD<op>, SWP) WnR=0. One QEMU 7.2 quirk is not copied: its LDAPR does not check alignment.
  */
 
 /** One operation shape for every instruction here (gpr indices, XZR/SP already mapped). */

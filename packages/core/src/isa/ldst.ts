@@ -4,7 +4,7 @@ import { pattern, type Exec, type Fields, type InsnPattern } from '../decode/pat
 import { rsp, rz, sext, wz } from './operands.js';
 
 /**
- * Loads and stores of general-purpose registers (Arm ARM C4.1.66 "Loads and Stores", the V=0
+ * Loads and stores of general-purpose registers (Arm ARM C4.1 "Loads and Stores", the V=0
  * half): LDR/STR B/H/W/X and the sign-extending loads in every addressing form (unsigned
  * offset, unscaled, pre/post-index, register offset, literal, unprivileged), LDP/STP/LDPSW/
  * LDNP/STNP and the prefetches. Exclusives, acquire/release and atomics are in atomics.ts.

@@ -53,7 +53,9 @@ describe('SYS: cache, AT and TLB maintenance', () => {
     b.go();
     expect(b.cpu.el).toBe(2);
     // ISS: op0=1, op1=0, CRn=8, CRm=7, op2=0, Rt=31, write
-    expect(b.cpu.sysreg.peek('ESR_EL2')).toBe(BigInt(((0x18 << 26) | (1 << 25) | (1 << 20) | (8 << 10) | (31 << 5) | (7 << 1)) >>> 0));
+    expect(b.cpu.sysreg.peek('ESR_EL2')).toBe(
+      BigInt(((0x18 << 26) | (1 << 25) | (1 << 20) | (8 << 10) | (31 << 5) | (7 << 1)) >>> 0),
+    );
   });
 
   it('AT with the MMU off writes the flat PA to PAR_EL1', () => {

@@ -34,7 +34,14 @@ const HCR_TTLB = 25;
 const HCR_TDZ = 28;
 const HCR_AT = 44;
 
-const dc = (name: string, op1: number, crm: number, op2: number, minEL: 0 | 1, hcrTrap: number): SysOpDef => ({
+const dc = (
+  name: string,
+  op1: number,
+  crm: number,
+  op2: number,
+  minEL: 0 | 1,
+  hcrTrap: number,
+): SysOpDef => ({
   name: `DC ${name}`,
   op1,
   crn: 7,
@@ -136,7 +143,9 @@ export const flatSysOps: SysOpHandler = {
   },
 };
 
-const byKey = new Map<number, SysOpDef>(SYS_OPS.map((o) => [(o.op1 << 11) | (o.crn << 7) | (o.crm << 3) | o.op2, o]));
+const byKey = new Map<number, SysOpDef>(
+  SYS_OPS.map((o) => [(o.op1 << 11) | (o.crn << 7) | (o.crm << 3) | o.op2, o]),
+);
 
 /** DC ZVA block: 4 << DCZID_EL0.BS bytes (BS = 4: 64 bytes, as QEMU's -cpu max). */
 export const DCZVA_BYTES = 64;
@@ -158,7 +167,11 @@ export const SYS = pattern<SysOp>({
   decode: (f: Fields) => {
     const def = byKey.get((f.op1! << 11) | (f.CRn! << 7) | (f.CRm! << 3) | f.op2!);
     if (!def) return null;
-    return { def, rt: rz(f.Rt!), f: { op1: f.op1!, crn: f.CRn!, crm: f.CRm!, op2: f.op2!, rt: f.Rt! } };
+    return {
+      def,
+      rt: rz(f.Rt!),
+      f: { op1: f.op1!, crn: f.CRn!, crm: f.CRm!, op2: f.op2!, rt: f.Rt! },
+    };
   },
   exec(cpu, op) {
     const d = op.def;
@@ -170,7 +183,11 @@ export const SYS = pattern<SysOp>({
       const sctlr = cpu.sys[cpu.slots.SCTLR_EL1]!;
       const bit = d.kind === 'dc-zva' ? 14 : 26;
       if ((sctlr & (1 << bit)) === 0)
-        raiseSync(cpu, cpu.hasEL2 && cpu.tge ? 2 : 1, syndrome.sysregTrap(1, d.op1, d.crn, d.crm, d.op2, op.f.rt, false));
+        raiseSync(
+          cpu,
+          cpu.hasEL2 && cpu.tge ? 2 : 1,
+          syndrome.sysregTrap(1, d.op1, d.crn, d.crm, d.op2, op.f.rt, false),
+        );
     }
     if (d.hcrTrap !== undefined && el < 2 && cpu.hasEL2 && !cpu.tge) {
       const b = d.hcrTrap;
@@ -203,4 +220,6 @@ export const SYS = pattern<SysOp>({
 const ZEROS = new Uint8Array(DCZVA_BYTES);
 
 /** SYSL (op0=1, L=1): no A64 operation is allocated in the base architecture. */
-export const sysOpPatterns: readonly InsnPattern<never>[] = [SYS] as unknown as readonly InsnPattern<never>[];
+export const sysOpPatterns: readonly InsnPattern<never>[] = [
+  SYS,
+] as unknown as readonly InsnPattern<never>[];

@@ -4,7 +4,9 @@ import { describe, expect, it } from 'vitest';
 import { Bus } from '../memory/bus.js';
 import { ImageError, loadElf, loadRaw } from './elf.js';
 
-const hello = readFileSync(fileURLToPath(new URL('../../../../guests/bin/hello.elf', import.meta.url)));
+const hello = readFileSync(
+  fileURLToPath(new URL('../../../../guests/bin/hello.elf', import.meta.url)),
+);
 
 function ram(): Bus {
   const b = new Bus();
@@ -52,7 +54,9 @@ describe('loadElf', () => {
   it('rejects segments outside RAM and says where RAM is', () => {
     const b = new Bus();
     b.addRam('ram', 0x8000_0000, 0x1000);
-    expect(() => loadElf(b, hello, 'hello.elf')).toThrow(/segment \d+ \[0x4008.*is not inside RAM \(RAM: \[0x80000000, 0x80001000\)\)/);
+    expect(() => loadElf(b, hello, 'hello.elf')).toThrow(
+      /segment \d+ \[0x4008.*is not inside RAM \(RAM: \[0x80000000, 0x80001000\)\)/,
+    );
   });
 });
 
@@ -61,6 +65,8 @@ describe('loadRaw', () => {
     const b = ram();
     expect(loadRaw(b, Uint8Array.of(1, 2, 3, 4), 0x4000_1000).entry).toBe(0x4000_1000n);
     expect(b.read32(0x4000_1000)).toBe(0x04030201);
-    expect(() => loadRaw(b, Uint8Array.of(1), 0x1000, 'fw.bin')).toThrow(/fw\.bin: .* is not inside RAM/);
+    expect(() => loadRaw(b, Uint8Array.of(1), 0x1000, 'fw.bin')).toThrow(
+      /fw\.bin: .* is not inside RAM/,
+    );
   });
 });

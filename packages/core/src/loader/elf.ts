@@ -57,7 +57,9 @@ export function loadElf(bus: Bus, data: Uint8Array, file = 'image'): LoadedImage
   if (phnum === 0) fail('no program headers');
   if (phentsize < 56) fail(`e_phentsize ${phentsize} is smaller than an ELF64 program header (56)`);
   if (phoff + phnum * phentsize > data.length)
-    fail(`program header table [${hex(phoff)}, ${hex(phoff + phnum * phentsize)}) runs past the end of the file (${data.length} bytes)`);
+    fail(
+      `program header table [${hex(phoff)}, ${hex(phoff + phnum * phentsize)}) runs past the end of the file (${data.length} bytes)`,
+    );
 
   const segments: Array<LoadedSegment & { offset: number; index: number }> = [];
   for (let i = 0; i < phnum; i++) {
@@ -70,7 +72,9 @@ export function loadElf(bus: Bus, data: Uint8Array, file = 'image'): LoadedImage
     if (memsz === 0) continue;
     if (filesz > memsz) fail(`segment ${i}: p_filesz ${hex(filesz)} exceeds p_memsz ${hex(memsz)}`);
     if (offset + filesz > data.length)
-      fail(`segment ${i}: file bytes [${hex(offset)}, ${hex(offset + filesz)}) run past the end of the file (${data.length} bytes)`);
+      fail(
+        `segment ${i}: file bytes [${hex(offset)}, ${hex(offset + filesz)}) run past the end of the file (${data.length} bytes)`,
+      );
     if (!Number.isSafeInteger(paddr + memsz) || !bus.isRam(paddr, memsz)) {
       const ram = bus.rams.map((r) => `[${hex(r.base)}, ${hex(r.end)})`).join(', ') || 'none';
       fail(`segment ${i} [${hex(paddr)}, ${hex(paddr + memsz)}) is not inside RAM (RAM: ${ram})`);
@@ -92,7 +96,14 @@ export function loadElf(bus: Bus, data: Uint8Array, file = 'image'): LoadedImage
 /** Loads a raw binary at a physical address (which must be RAM). */
 export function loadRaw(bus: Bus, data: Uint8Array, address: number, file = 'image'): LoadedImage {
   if (!bus.isRam(address, Math.max(1, data.length)))
-    throw new ImageError(file, `[${hex(address)}, ${hex(address + data.length)}) is not inside RAM`);
+    throw new ImageError(
+      file,
+      `[${hex(address)}, ${hex(address + data.length)}) is not inside RAM`,
+    );
   bus.writeBytes(address, data);
-  return { entry: BigInt(address), segments: [{ paddr: address, filesz: data.length, memsz: data.length }], end: address + data.length };
+  return {
+    entry: BigInt(address),
+    segments: [{ paddr: address, filesz: data.length, memsz: data.length }],
+    end: address + data.length,
+  };
 }

@@ -10,11 +10,15 @@ const noop = () => undefined;
 
 describe('createMachine: config validation', () => {
   it('rejects an unknown option with its path', () => {
-    expect(() => createMachine({ cpus: [{ count: 1, featurez: [] } as never] })).toThrow(/cpus\.0.*featurez|Unrecognized key/s);
+    expect(() => createMachine({ cpus: [{ count: 1, featurez: [] } as never] })).toThrow(
+      /cpus\.0.*featurez|Unrecognized key/s,
+    );
   });
 
   it('rejects malformed sizes and addresses', () => {
-    expect(() => createMachine({ memory: [{ base: '0xZZ', size: '1M' }] })).toThrow(/memory\.0\.base/);
+    expect(() => createMachine({ memory: [{ base: '0xZZ', size: '1M' }] })).toThrow(
+      /memory\.0\.base/,
+    );
   });
 
   it('accepts 0x addresses and K/M/G sizes', () => {
@@ -44,13 +48,17 @@ describe('createMachine: plugin errors name both parties', () => {
 
   it('rejects a missing dependency', () => {
     const needs = definePlugin({ id: 'p-needs', requires: ['p-missing'] });
-    expect(() => createMachine({ plugins: [{ plugin: needs }] })).toThrow(/p-needs requires plugin p-missing/);
+    expect(() => createMachine({ plugins: [{ plugin: needs }] })).toThrow(
+      /p-needs requires plugin p-missing/,
+    );
   });
 
   it('rejects a dependency cycle', () => {
     const a = definePlugin({ id: 'a', requires: ['b'] });
     const b = definePlugin({ id: 'b', requires: ['a'] });
-    expect(() => createMachine({ plugins: [{ plugin: a }, { plugin: b }] })).toThrow(/cycle: a → b → a/);
+    expect(() => createMachine({ plugins: [{ plugin: a }, { plugin: b }] })).toThrow(
+      /cycle: a → b → a/,
+    );
   });
 
   it('rejects two definitions of one sysreg encoding', () => {
@@ -64,13 +72,21 @@ describe('createMachine: plugin errors name both parties', () => {
   });
 
   it('rejects a sysreg name defined twice', () => {
-    const dup = definePlugin({ id: 'p-dup', sysregs: [{ name: 'SCTLR_EL1', encoding: [3, 0, 15, 15, 7], minEL: 1 }] });
-    expect(() => createMachine({ plugins: [{ plugin: dup }] })).toThrow(/SCTLR_EL1 is defined twice: by core and by p-dup/);
+    const dup = definePlugin({
+      id: 'p-dup',
+      sysregs: [{ name: 'SCTLR_EL1', encoding: [3, 0, 15, 15, 7], minEL: 1 }],
+    });
+    expect(() => createMachine({ plugins: [{ plugin: dup }] })).toThrow(
+      /SCTLR_EL1 is defined twice: by core and by p-dup/,
+    );
   });
 
   it('rejects overlapping decode patterns at one priority, naming both', () => {
     const mk = (id: string, name: string, pattern: string): PluginManifest<unknown> =>
-      definePlugin({ id, decode: [{ name: `${id}/t`, priority: 5, patterns: [{ name, pattern, exec: noop }] }] });
+      definePlugin({
+        id,
+        decode: [{ name: `${id}/t`, priority: 5, patterns: [{ name, pattern, exec: noop }] }],
+      });
     const a = mk('pa', 'FOO', '0000 0001 xxxxxxxxxxxxxxxxxxxxxxxx');
     const b = mk('pb', 'BAR', '0000 xxxx 1111 xxxxxxxxxxxxxxxxxxxx');
     expect(() => createMachine({ plugins: [{ plugin: a }, { plugin: b }] })).toThrow(
@@ -88,24 +104,35 @@ describe('createMachine: plugin errors name both parties', () => {
   });
 
   it('rejects a feature whose prerequisite the CPU lacks', () => {
-    expect(() => createMachine({ cpus: [{ features: ['FEAT_VHE'] }] })).toThrow(/FEAT_VHE requires FEAT_AA64EL2/);
+    expect(() => createMachine({ cpus: [{ features: ['FEAT_VHE'] }] })).toThrow(
+      /FEAT_VHE requires FEAT_AA64EL2/,
+    );
   });
 
   it('validates plugin options with the plugin schema', () => {
-    const p = definePlugin({ id: 'p-opt', options: z.object({ policy: z.enum(['zero', 'preserve']) }).strict() });
-    expect(() => createMachine({ plugins: [{ plugin: p, options: { policy: 'garbage' } }] })).toThrow(
-      /options of plugin p-opt[\s\S]*policy/,
-    );
+    const p = definePlugin({
+      id: 'p-opt',
+      options: z.object({ policy: z.enum(['zero', 'preserve']) }).strict(),
+    });
+    expect(() =>
+      createMachine({ plugins: [{ plugin: p, options: { policy: 'garbage' } }] }),
+    ).toThrow(/options of plugin p-opt[\s\S]*policy/);
   });
 
   it('resolves plugins by id from a catalogue and says which ids it knows', () => {
     const p = definePlugin({ id: 'p-cat' });
-    expect(createMachine({ plugins: [{ plugin: 'p-cat' }] }, { catalog: [p] }).plugins.length).toBe(1);
-    expect(() => createMachine({ plugins: [{ plugin: 'p-nope' }] }, { catalog: [p] })).toThrow(/known: p-cat/);
+    expect(createMachine({ plugins: [{ plugin: 'p-cat' }] }, { catalog: [p] }).plugins.length).toBe(
+      1,
+    );
+    expect(() => createMachine({ plugins: [{ plugin: 'p-nope' }] }, { catalog: [p] })).toThrow(
+      /known: p-cat/,
+    );
   });
 
   it('throws MachineConfigError for all of these', () => {
-    expect(() => createMachine({ cpus: [{ features: ['FEAT_NOPE'] }] })).toThrow(MachineConfigError);
+    expect(() => createMachine({ cpus: [{ features: ['FEAT_NOPE'] }] })).toThrow(
+      MachineConfigError,
+    );
   });
 });
 
@@ -158,7 +185,13 @@ describe('plugins: lifecycle', () => {
     let hits = 0;
     const p = definePlugin({
       id: 'p-insn',
-      decode: [{ name: 'p/t', priority: 0, patterns: [{ name: 'MAGIC', pattern: '00000000 11111111 imm:16', exec: () => hits++ }] }],
+      decode: [
+        {
+          name: 'p/t',
+          priority: 0,
+          patterns: [{ name: 'MAGIC', pattern: '00000000 11111111 imm:16', exec: () => hits++ }],
+        },
+      ],
     });
     const m = createMachine({ plugins: [{ plugin: p }] });
     m.bus.write32(0x4008_0000, 0x00ff1234);
@@ -223,5 +256,23 @@ describe('determinism', () => {
     expect(t.length).toBe(20);
     expect(t.slice(0, 4)).toEqual(['0:40080000', '0:40080004', '0:40080008', '1:40080004']);
     expect(trace()).toEqual(t);
+  });
+});
+
+describe('CPU identification', () => {
+  it('numbers MPIDR like QEMU virt with GICv3: bit 31 set, 16 CPUs per cluster', () => {
+    const m = createMachine({ cpus: [{ count: 18 }] });
+    expect(m.cpus[0]!.sysreg.read('MPIDR_EL1')).toBe(0x8000_0000n);
+    expect(m.cpus[1]!.sysreg.read('MPIDR_EL1')).toBe(0x8000_0001n);
+    expect(m.cpus[17]!.sysreg.read('MPIDR_EL1')).toBe(0x8000_0101n);
+    expect(m.cpus[0]!.sysreg.read('MIDR_EL1')).toBe(0x000f_0510n);
+  });
+
+  it('composes ID fields set by several features to the highest value', () => {
+    const m = createMachine({
+      cpus: [{ features: ['FEAT_LRCPC'] }, { features: ['FEAT_LRCPC2', 'FEAT_LRCPC'] }],
+    });
+    expect((m.cpus[0]!.sysreg.peek('ID_AA64ISAR1_EL1') >> 20n) & 0xfn).toBe(1n);
+    expect((m.cpus[1]!.sysreg.peek('ID_AA64ISAR1_EL1') >> 20n) & 0xfn).toBe(2n);
   });
 });

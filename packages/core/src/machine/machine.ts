@@ -40,7 +40,7 @@ import type { StopReason } from '../run/stop.js';
 import { BASE_SYSREGS } from '../sysreg/base.js';
 import { SysRegRegistry } from '../sysreg/registry.js';
 import { Prng } from '../util/prng.js';
-import { withField } from '../util/u64.js';
+import { field, withField } from '../util/u64.js';
 
 export interface CreateMachineOptions {
   /** Plugins the config may name by id (the CLI's JSON configs do). */
@@ -60,7 +60,7 @@ const DEFAULT_MIDR = 0x000f0510n;
 
 /** MPIDR as QEMU's virt board assigns it with GICv3: 16 CPUs per cluster, bit 31 RES1. */
 function defaultMpidr(index: number): bigint {
-  return BigInt(0x8000_0000 | (Math.floor(index / 16) << 8) | (index % 16));
+  return BigInt((0x8000_0000 | (Math.floor(index / 16) << 8) | (index % 16)) >>> 0);
 }
 
 /**
@@ -173,14 +173,14 @@ export class Machine {
   }
 
   /** @internal True (and a stop requested) when the CPU is about to execute a breakpoint. */
-  hitBreakpoint(cpu: Cpu): boolean {
+  hitBreakpoint(cpu: Cpu, retired: number): boolean {
     const pc = cpu.pc;
     if (!this.breakpoints.has(pc)) return false;
     const resume = this.resumeFrom.get(cpu.index);
     this.resumeFrom.delete(cpu.index);
     // Resuming from the breakpoint we stopped at (nothing executed since): run past it.
-    if (resume && resume.pc === pc && resume.instret === cpu.instret) return false;
-    this.resumeFrom.set(cpu.index, { pc, instret: cpu.instret });
+    if (resume && resume.pc === pc && resume.instret === retired) return false;
+    this.resumeFrom.set(cpu.index, { pc, instret: retired });
     this.requestStop({ kind: 'breakpoint', cpu: cpu.index, pc });
     return true;
   }
@@ -342,12 +342,16 @@ export function createMachine(input: MachineConfigInput, opts: CreateMachineOpti
       cpuOptions[p.manifest.id] = r.data;
     }
     const idRegs = new Map<string, bigint>();
-    for (const name of [...set].sort()) {
-      for (const idf of features.get(name)!.idFields ?? [])
+    // Features that set one field (FEAT_LRCPC = 1, FEAT_LRCPC2 = 2) compose to the highest.
+    for (const name of set) {
+      for (const idf of features.get(name)!.idFields ?? []) {
+        const cur = idRegs.get(idf.reg) ?? 0n;
+        const v = BigInt(idf.value);
         idRegs.set(
           idf.reg,
-          withField(idRegs.get(idf.reg) ?? 0n, idf.lsb, idf.width, BigInt(idf.value)),
+          field(cur, idf.lsb, idf.width) < v ? withField(cur, idf.lsb, idf.width, v) : cur,
         );
+      }
     }
     const cpu = new Cpu({
       index,

@@ -48,7 +48,11 @@ describe('run loop', () => {
   it('stops at a breakpoint before executing it and resumes past it', () => {
     const m = machine(Array(8).fill(enc.nop));
     m.addBreakpoint(BigInt(CODE + 12));
-    expect(m.run({ maxInstructions: 100 })).toEqual({ kind: 'breakpoint', cpu: 0, pc: BigInt(CODE + 12) });
+    expect(m.run({ maxInstructions: 100 })).toEqual({
+      kind: 'breakpoint',
+      cpu: 0,
+      pc: BigInt(CODE + 12),
+    });
     expect(m.cpus[0]!.pc).toBe(BigInt(CODE + 12));
     expect(m.run({ maxInstructions: 2 })).toEqual({ kind: 'budget', executed: 2 });
     expect(m.cpus[0]!.pc).toBe(BigInt(CODE + 20));
@@ -58,15 +62,24 @@ describe('run loop', () => {
     const m = machine(Array(16).fill(enc.nop));
     const cpu = m.cpus[0]!;
     m.addBreakpoint(BigInt(CODE + 8));
-    expect(m.run({ maxInstructions: 100 })).toMatchObject({ kind: 'breakpoint', pc: BigInt(CODE + 8) });
+    expect(m.run({ maxInstructions: 100 })).toMatchObject({
+      kind: 'breakpoint',
+      pc: BigInt(CODE + 8),
+    });
     m.removeBreakpoint(BigInt(CODE + 8));
     cpu.pc = BigInt(CODE + 16);
     m.addBreakpoint(BigInt(CODE + 24));
-    expect(m.run({ maxInstructions: 100 })).toMatchObject({ kind: 'breakpoint', pc: BigInt(CODE + 24) });
+    expect(m.run({ maxInstructions: 100 })).toMatchObject({
+      kind: 'breakpoint',
+      pc: BigInt(CODE + 24),
+    });
     // A breakpoint at the very PC we are put at after a stop elsewhere still fires.
     m.addBreakpoint(BigInt(CODE + 4));
     cpu.pc = BigInt(CODE + 4);
-    expect(m.run({ maxInstructions: 100 })).toMatchObject({ kind: 'breakpoint', pc: BigInt(CODE + 4) });
+    expect(m.run({ maxInstructions: 100 })).toMatchObject({
+      kind: 'breakpoint',
+      pc: BigInt(CODE + 4),
+    });
   });
 
   it('emits instruction events only while someone subscribes', () => {

@@ -71,7 +71,7 @@ export function runCpu(m: Machine, cpu: Cpu, cache: DecodeCache, quota: number):
     if (irq) takeInterrupt(cpu, irq);
 
     const slow = events.insnHooks > 0 || m.breakpoints.size > 0;
-    if (slow && m.breakpoints.size > 0 && m.hitBreakpoint(cpu)) break;
+    if (slow && m.breakpoints.size > 0 && m.hitBreakpoint(cpu, cpu.instret + executed)) break;
 
     const pa = fetchAddress(cpu);
     if (pa < 0) {

@@ -167,7 +167,11 @@ export function installSemihosting(m: Machine, io: SemihostingIo): void {
       case SYS.EXIT_EXTENDED: {
         const reason = Number(rd(param));
         const sub = Number(BigInt.asIntN(32, rd(param + 8n)));
-        m.requestStop({ kind: 'exit', code: reason === ADP_Stopped_ApplicationExit ? sub : 1, cpu: cpu.index });
+        m.requestStop({
+          kind: 'exit',
+          code: reason === ADP_Stopped_ApplicationExit ? sub : 1,
+          cpu: cpu.index,
+        });
         return 0n;
       }
       default:

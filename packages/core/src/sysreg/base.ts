@@ -247,9 +247,14 @@ export const BASE_SYSREGS: readonly SysRegDef[] = [
       {
         describe: 'EL0 reads need SCTLR_EL1.UCT; HCR_EL2.TID2 traps EL0/EL1 reads to EL2',
         check: (cpu) => {
-          if (cpu.el === 0 && !(cpu.hasEL2 && cpu.inHost) && (cpu.sys[cpu.slots.SCTLR_EL1]! & (1 << 15)) === 0)
+          if (
+            cpu.el === 0 &&
+            !(cpu.hasEL2 && cpu.inHost) &&
+            (cpu.sys[cpu.slots.SCTLR_EL1]! & (1 << 15)) === 0
+          )
             return { to: cpu.hasEL2 && cpu.tge ? 2 : 1 };
-          if (cpu.el < 2 && cpu.hasEL2 && !cpu.tge && (cpu.hcrLo & (1 << 17)) !== 0) return { to: 2 };
+          if (cpu.el < 2 && cpu.hasEL2 && !cpu.tge && (cpu.hcrLo & (1 << 17)) !== 0)
+            return { to: 2 };
           return undefined;
         },
       },

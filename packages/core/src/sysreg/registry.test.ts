@@ -36,11 +36,12 @@ describe('system-register registry invariants', () => {
     for (const r of reg.regs) {
       if (r.aliasOf || r.def.read) continue; // aliases and computed registers hold no state
       const declared = r.def.reset;
-      const expected = declared === undefined ? 0n : typeof declared === 'function' ? declared(cpu) : declared;
+      const expected =
+        declared === undefined ? 0n : typeof declared === 'function' ? declared(cpu) : declared;
       expect(cpu.sysreg.peek(r.name), r.name).toBe(BigInt.asUintN(64, expected));
     }
     expect(cpu.sysreg.peek('SCTLR_EL1') & 0x30d00800n).toBe(0x30d00800n);
-    expect(cpu.sysreg.peek('HCR_EL2') >> 31n & 1n).toBe(1n); // RW is RAO
+    expect((cpu.sysreg.peek('HCR_EL2') >> 31n) & 1n).toBe(1n); // RW is RAO
   });
 
   it('derives one alias per E2H-redirected register, with op1=5 and the same CRn/CRm/op2', () => {
@@ -98,7 +99,9 @@ describe('E2H redirection and aliases at run time', () => {
   });
 
   it('computes ID registers from the CPU feature set', () => {
-    const m = createMachine({ cpus: [{ features: [] }, { features: ['FEAT_AA64EL2', 'FEAT_VHE', 'FEAT_LSE'] }] });
+    const m = createMachine({
+      cpus: [{ features: [] }, { features: ['FEAT_AA64EL2', 'FEAT_VHE', 'FEAT_LSE'] }],
+    });
     const [a, b] = m.cpus;
     const pfr0 = (c: typeof a) => c!.sysreg.peek('ID_AA64PFR0_EL1');
     expect(pfr0(a) & 0xfffn).toBe(0x011n); // EL0, EL1 AArch64; no EL2

@@ -12,9 +12,11 @@ export const enc = {
   brk: (imm: number): number => (0xd4200000 | (imm << 5)) >>> 0,
   hlt: (imm: number): number => (0xd4400000 | (imm << 5)) >>> 0,
   mrs: (rt: number, e: Encoding): number =>
-    (0xd5200000 | (e[0] << 19) | (e[1] << 16) | (e[2] << 12) | (e[3] << 8) | (e[4] << 5) | rt) >>> 0,
+    (0xd5200000 | (e[0] << 19) | (e[1] << 16) | (e[2] << 12) | (e[3] << 8) | (e[4] << 5) | rt) >>>
+    0,
   msr: (e: Encoding, rt: number): number =>
-    (0xd5000000 | (e[0] << 19) | (e[1] << 16) | (e[2] << 12) | (e[3] << 8) | (e[4] << 5) | rt) >>> 0,
+    (0xd5000000 | (e[0] << 19) | (e[1] << 16) | (e[2] << 12) | (e[3] << 8) | (e[4] << 5) | rt) >>>
+    0,
   /** MSR DAIFSet/DAIFClr, #imm */
   daifSet: (imm: number): number => (0xd50340df | (imm << 8)) >>> 0,
   daifClr: (imm: number): number => (0xd50340ff | (imm << 8)) >>> 0,
