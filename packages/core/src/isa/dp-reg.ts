@@ -1132,18 +1132,32 @@ export const MSUB_x = pattern<RrrrOp>({
   },
 });
 
+/**
+ * Xd = Xa ± (32 × 32 → 64 product of Wn and Wm): the widening multiply-accumulate family.
+ * `phi` is the high half of the product (signed or unsigned), the low half is Math.imul's.
+ */
+function accumulateLong(g: Int32Array, op: RrrrOp, phi: number, subtract: boolean): void {
+  const plo = Math.imul(g[op.n]!, g[op.m]!) >>> 0;
+  const alo = g[op.a]! >>> 0;
+  const ahi = g[op.a + 1]!;
+  if (subtract) {
+    const lo = alo - plo;
+    g[op.d] = lo | 0;
+    g[op.d + 1] = (ahi - phi - (lo < 0 ? 1 : 0)) | 0;
+  } else {
+    const lo = alo + plo;
+    g[op.d] = lo | 0;
+    g[op.d + 1] = (ahi + phi + (lo > 0xffffffff ? 1 : 0)) | 0;
+  }
+}
+
 export const SMADDL = pattern<RrrrOp>({
   name: 'SMADDL',
   pattern: '1 00 11011 001 Rm:5 0 Ra:5 Rn:5 Rd:5',
   decode: rrrr,
   exec(cpu, op) {
     const g = cpu.gpr;
-    const n = g[op.n]!;
-    const m = g[op.m]!;
-    const lo = (g[op.a]! >>> 0) + (Math.imul(n, m) >>> 0);
-    const hi = g[op.a + 1]! + mulhs32(n, m) + (lo > 0xffffffff ? 1 : 0);
-    g[op.d] = lo | 0;
-    g[op.d + 1] = hi | 0;
+    accumulateLong(g, op, mulhs32(g[op.n]!, g[op.m]!), false);
   },
 });
 
@@ -1153,12 +1167,7 @@ export const SMSUBL = pattern<RrrrOp>({
   decode: rrrr,
   exec(cpu, op) {
     const g = cpu.gpr;
-    const n = g[op.n]!;
-    const m = g[op.m]!;
-    const lo = (g[op.a]! >>> 0) - (Math.imul(n, m) >>> 0);
-    const hi = g[op.a + 1]! - mulhs32(n, m) - (lo < 0 ? 1 : 0);
-    g[op.d] = lo | 0;
-    g[op.d + 1] = hi | 0;
+    accumulateLong(g, op, mulhs32(g[op.n]!, g[op.m]!), true);
   },
 });
 
@@ -1168,12 +1177,7 @@ export const UMADDL = pattern<RrrrOp>({
   decode: rrrr,
   exec(cpu, op) {
     const g = cpu.gpr;
-    const n = g[op.n]!;
-    const m = g[op.m]!;
-    const lo = (g[op.a]! >>> 0) + (Math.imul(n, m) >>> 0);
-    const hi = g[op.a + 1]! + mulhu32(n, m) + (lo > 0xffffffff ? 1 : 0);
-    g[op.d] = lo | 0;
-    g[op.d + 1] = hi | 0;
+    accumulateLong(g, op, mulhu32(g[op.n]!, g[op.m]!), false);
   },
 });
 
@@ -1183,12 +1187,7 @@ export const UMSUBL = pattern<RrrrOp>({
   decode: rrrr,
   exec(cpu, op) {
     const g = cpu.gpr;
-    const n = g[op.n]!;
-    const m = g[op.m]!;
-    const lo = (g[op.a]! >>> 0) - (Math.imul(n, m) >>> 0);
-    const hi = g[op.a + 1]! - mulhu32(n, m) - (lo < 0 ? 1 : 0);
-    g[op.d] = lo | 0;
-    g[op.d + 1] = hi | 0;
+    accumulateLong(g, op, mulhu32(g[op.n]!, g[op.m]!), true);
   },
 });
 
