@@ -47,7 +47,13 @@ export const RAM_BASE = 0x4000_0000;
 
 /** The CPU of QEMU's `-cpu max` as far as hypsim implements it. */
 export function maxCpuFeatures(el2: boolean): string[] {
-  return ['FEAT_LSE', 'FEAT_LRCPC', 'FEAT_LRCPC2', ...(el2 ? ['FEAT_AA64EL2', 'FEAT_VHE'] : [])];
+  return [
+    'FEAT_CRC32',
+    'FEAT_LSE',
+    'FEAT_LRCPC',
+    'FEAT_LRCPC2',
+    ...(el2 ? ['FEAT_AA64EL2', 'FEAT_VHE'] : []),
+  ];
 }
 
 /**

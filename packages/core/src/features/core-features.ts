@@ -33,6 +33,11 @@ export const coreFeatures: readonly FeatureDef[] = [
     idFields: [{ reg: 'ID_AA64MMFR1_EL1', field: 'VH', lsb: 8, width: 4, value: 1 }],
   },
   {
+    name: 'FEAT_CRC32',
+    description: 'CRC32 and CRC32C instructions',
+    idFields: [{ reg: 'ID_AA64ISAR0_EL1', field: 'CRC32', lsb: 16, width: 4, value: 1 }],
+  },
+  {
     name: 'FEAT_LRCPC',
     description: 'Load-acquire RCpc: LDAPR, LDAPRB, LDAPRH',
     idFields: [{ reg: 'ID_AA64ISAR1_EL1', field: 'LRCPC', lsb: 20, width: 4, value: 1 }],

@@ -1,6 +1,7 @@
 import type { DecodeTable } from '../decode/pattern.js';
 import { atomicPatterns } from './atomics.js';
 import { branchPatterns } from './branch.js';
+import { crc32Patterns } from './crc32.js';
 import { dpImmPatterns } from './dp-imm.js';
 import { dpRegPatterns } from './dp-reg.js';
 import { loadStorePatterns } from './ldst.js';
@@ -19,4 +20,5 @@ export const coreDecodeTables: readonly DecodeTable[] = [
   { name: 'core/a64-ldst', priority: CORE_PRIORITY, patterns: loadStorePatterns },
   { name: 'core/a64-atomics', priority: CORE_PRIORITY, patterns: atomicPatterns },
   { name: 'core/a64-dp-reg', priority: CORE_PRIORITY, patterns: dpRegPatterns },
+  { name: 'core/a64-crc32', priority: CORE_PRIORITY, patterns: crc32Patterns },
 ];
