@@ -19,6 +19,9 @@ export const coreFeatures: readonly FeatureDef[] = [
       { reg: 'ID_AA64MMFR0_EL1', field: 'ASIDBits', lsb: 4, width: 4, value: 2 },
       { reg: 'ID_AA64MMFR0_EL1', field: 'TGran64', lsb: 24, width: 4, value: 0xf },
       { reg: 'ID_AA64MMFR0_EL1', field: 'TGran4', lsb: 28, width: 4, value: 0 },
+      // 0xF = not implemented, until a plugin's FEAT_FP / FEAT_AdvSIMD says otherwise.
+      { reg: 'ID_AA64PFR0_EL1', field: 'FP', lsb: 16, width: 4, value: 0xf },
+      { reg: 'ID_AA64PFR0_EL1', field: 'AdvSIMD', lsb: 20, width: 4, value: 0xf },
     ],
   },
   {

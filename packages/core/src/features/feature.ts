@@ -18,7 +18,10 @@ export interface FeatureDef {
   description: string;
   /** Other features this one needs on the same CPU. */
   requires?: readonly string[];
-  /** Set on every CPU whether or not the config names it (architectural baseline). */
+  /**
+   * Set on every CPU whether or not the config names it (architectural baseline). Its ID
+   * fields are defaults that any other feature setting the same field overrides.
+   */
   always?: boolean;
   idFields?: readonly IdFieldValue[];
 }

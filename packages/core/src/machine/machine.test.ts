@@ -276,3 +276,24 @@ describe('CPU identification', () => {
     expect((m.cpus[1]!.sysreg.peek('ID_AA64ISAR1_EL1') >> 20n) & 0xfn).toBe(2n);
   });
 });
+
+describe('ID register composition', () => {
+  it('lets a feature override a baseline field even with a lower value (FP: 0xF → 0)', () => {
+    const fp = definePlugin({
+      id: 'fp-like',
+      features: [
+        {
+          name: 'FEAT_FPX',
+          description: 'x',
+          idFields: [{ reg: 'ID_AA64PFR0_EL1', field: 'FP', lsb: 16, width: 4, value: 0 }],
+        },
+      ],
+    });
+    const m = createMachine({
+      cpus: [{ features: [] }, { features: ['FEAT_FPX'] }],
+      plugins: [{ plugin: fp }],
+    });
+    expect((m.cpus[0]!.sysreg.peek('ID_AA64PFR0_EL1') >> 16n) & 0xffn).toBe(0xffn); // FP, AdvSIMD: not implemented
+    expect((m.cpus[1]!.sysreg.peek('ID_AA64PFR0_EL1') >> 16n) & 0xfn).toBe(0n);
+  });
+});

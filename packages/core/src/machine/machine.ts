@@ -187,6 +187,34 @@ export class Machine {
 }
 
 /**
+ * The ID register values of a CPU with these features: baseline (`always`) fields first, then
+ * every other feature's fields over them; where several features set one field (FEAT_LRCPC = 1,
+ * FEAT_LRCPC2 = 2) the highest value wins.
+ */
+export function composeIdRegisters(
+  set: ReadonlySet<string>,
+  features: ReadonlyMap<string, FeatureDef>,
+): Map<string, bigint> {
+  const regs = new Map<string, bigint>();
+  const setByFeature = new Set<string>();
+  const ordered = [...set].sort(
+    (a, b) => Number(!!features.get(b)!.always) - Number(!!features.get(a)!.always),
+  );
+  for (const name of ordered) {
+    const f = features.get(name)!;
+    for (const idf of f.idFields ?? []) {
+      const cur = regs.get(idf.reg) ?? 0n;
+      const v = BigInt(idf.value);
+      const key = `${idf.reg}.${idf.lsb}`;
+      const keep = !f.always && setByFeature.has(key) && field(cur, idf.lsb, idf.width) >= v;
+      if (!keep) regs.set(idf.reg, withField(cur, idf.lsb, idf.width, v));
+      if (!f.always) setByFeature.add(key);
+    }
+  }
+  return regs;
+}
+
+/**
  * Builds a machine from a config: validates it, resolves and orders plugins, checks features,
  * system registers and decode tables for conflicts, creates a child DI container, realises
  * CPUs and plugins, and resets.
@@ -341,18 +369,7 @@ export function createMachine(input: MachineConfigInput, opts: CreateMachineOpti
         );
       cpuOptions[p.manifest.id] = r.data;
     }
-    const idRegs = new Map<string, bigint>();
-    // Features that set one field (FEAT_LRCPC = 1, FEAT_LRCPC2 = 2) compose to the highest.
-    for (const name of set) {
-      for (const idf of features.get(name)!.idFields ?? []) {
-        const cur = idRegs.get(idf.reg) ?? 0n;
-        const v = BigInt(idf.value);
-        idRegs.set(
-          idf.reg,
-          field(cur, idf.lsb, idf.width) < v ? withField(cur, idf.lsb, idf.width, v) : cur,
-        );
-      }
-    }
+    const idRegs = composeIdRegisters(set, features);
     const cpu = new Cpu({
       index,
       features: set,
