@@ -1,4 +1,5 @@
 import { installPsci } from '@hypsim/board-virt';
+import { fpsimdPlugin } from '@hypsim/ext-fpsimd';
 import {
   createMachine,
   installSemihosting,
@@ -48,6 +49,8 @@ export const RAM_BASE = 0x4000_0000;
 /** The CPU of QEMU's `-cpu max` as far as hypsim implements it. */
 export function maxCpuFeatures(el2: boolean): string[] {
   return [
+    'FEAT_FP',
+    'FEAT_AdvSIMD',
     'FEAT_CRC32',
     'FEAT_LSE',
     'FEAT_LRCPC',
@@ -68,6 +71,7 @@ export function prepareBareMetal(image: Uint8Array, file: string, opts: BareMeta
     cpus: [{ count: 1, features: maxCpuFeatures(opts.el2 ?? false) }],
     memory: [{ name: 'ram', base: RAM_BASE, size: opts.memory ?? 128 * 1024 * 1024 }],
     mmuOffAlignment: opts.mmuOffAlignment ?? 'allow',
+    plugins: [{ plugin: fpsimdPlugin }],
   });
   const img = loadElf(m.bus, image, file);
   installSemihosting(m, { write: opts.write, readByte: opts.readByte, cmdline: file });
