@@ -74,6 +74,7 @@ export class Machine {
   private readonly cacheOfCpu: DecodeCache[] = [];
   private stop: StopReason | undefined;
   private readonly idleHooks: Array<() => boolean> = [];
+  private readonly roundHooks: Array<() => void> = [];
   /** Per CPU: the breakpoint it stopped at, skipped once when it resumes from exactly there. */
   private readonly resumeFrom = new Map<number, { pc: bigint; instret: number }>();
 
@@ -155,6 +156,19 @@ export class Machine {
    */
   onIdle(hook: () => boolean): void {
     this.idleHooks.push(hook);
+  }
+
+  /**
+   * Registers something to run after every round of quanta (all CPUs had their turn): devices
+   * that keep time, such as the generic timer, check their deadlines here.
+   */
+  onRound(hook: () => void): void {
+    this.roundHooks.push(hook);
+  }
+
+  /** @internal */
+  round(): void {
+    for (const h of this.roundHooks) h();
   }
 
   /** @internal */

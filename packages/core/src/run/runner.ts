@@ -42,6 +42,7 @@ export function runMachine(m: Machine, opts: RunOptions = {}): StopReason {
       executed += n;
       if (n > 0) progressed = true;
     }
+    m.round();
     const stop = m.takeStop();
     if (stop) return finish(m, stop);
     if (executed >= budget) return finish(m, { kind: 'budget', executed });
