@@ -175,23 +175,49 @@ export function exceptionReturn(cpu: Cpu): void {
  */
 export function pendingInterrupt(cpu: Cpu): number {
   const hcr = cpu.hasEL2 ? cpu.hcrLo : 0;
-  const tge = (hcr & (1 << 27)) !== 0;
-  const el = cpu.el;
+  // Fast exit: no line asserted and no virtual interrupt pending in HCR_EL2.VI/VF.
+  if (!(cpu.irqLine || cpu.fiqLine || cpu.virqLine || cpu.vfiqLine) && (hcr & 0xc0) === 0) return 0;
   // FIQ has priority over IRQ when both are takeable.
-  const sources: Array<[boolean, boolean, number, number, number]> = [
-    [cpu.fiqLine, (hcr & (1 << 3)) !== 0, DAIF_F, 8, (hcr >> 6) & 1],
-    [cpu.irqLine, (hcr & (1 << 4)) !== 0, DAIF_I, 4, (hcr >> 7) & 1],
-  ];
-  for (const [line, routed, maskBit, kindBit, vbit] of sources) {
-    if (line) {
-      const target = routed || tge ? 2 : 1;
-      if (target > el) return target | kindBit;
-      if (target === el && (cpu.daif & maskBit) === 0) return target | kindBit;
-    }
-    const vline = kindBit === 8 ? cpu.vfiqLine : cpu.virqLine;
-    if ((vline || vbit === 1) && routed && !tge && el < 2 && (cpu.daif & maskBit) === 0)
-      return 1 | kindBit;
+  return (
+    takeable(
+      cpu,
+      hcr,
+      cpu.fiqLine,
+      cpu.vfiqLine || (hcr & (1 << 6)) !== 0,
+      (hcr & (1 << 3)) !== 0,
+      DAIF_F,
+      8,
+    ) ||
+    takeable(
+      cpu,
+      hcr,
+      cpu.irqLine,
+      cpu.virqLine || (hcr & (1 << 7)) !== 0,
+      (hcr & (1 << 4)) !== 0,
+      DAIF_I,
+      4,
+    )
+  );
+}
+
+/** One of IRQ/FIQ: the physical line, then its virtual counterpart (see pendingInterrupt). */
+function takeable(
+  cpu: Cpu,
+  hcr: number,
+  line: boolean,
+  virtual: boolean,
+  routed: boolean,
+  maskBit: number,
+  kindBit: number,
+): number {
+  const el = cpu.el;
+  const tge = (hcr & (1 << 27)) !== 0;
+  if (line) {
+    const target = routed || tge ? 2 : 1;
+    if (target > el) return target | kindBit;
+    if (target === el && (cpu.daif & maskBit) === 0) return target | kindBit;
   }
+  if (virtual && routed && !tge && el < 2 && (cpu.daif & maskBit) === 0) return 1 | kindBit;
   return 0;
 }
 
