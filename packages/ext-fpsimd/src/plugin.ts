@@ -11,10 +11,14 @@ export const FPSIMD_PLUGIN_ID = '@hypsim/ext-fpsimd';
 export const fpsimdOptionsSchema = z.object({}).strict();
 export type FpsimdOptions = z.infer<typeof fpsimdOptionsSchema>;
 
-/** Writable FPCR bits: AHP, DN, FZ, RMode, FZ16 (trap enables are RAZ/WI, as on QEMU). */
-export const FPCR_WRITE_MASK = 0x07c8_0000;
-/** FPSR: QC and the cumulative exception flags (N/Z/C/V are AArch32-only). */
-export const FPSR_WRITE_MASK = 0x0800_009f;
+/**
+ * Writable FPCR bits, as QEMU 7.2 reads them back: AHP, DN, FZ, RMode, and the AArch32-only
+ * Stride and Len (kept, as QEMU does); FZ16 needs FEAT_FP16, which this plugin does not
+ * implement. The trap enables are RAZ/WI (no FP exception trapping).
+ */
+export const FPCR_WRITE_MASK = 0x07f7_0000;
+/** FPSR: the AArch32 N/Z/C/V bits (kept, as QEMU does), QC and the cumulative flags. */
+export const FPSR_WRITE_MASK = 0xf800_009f | 0;
 
 const FP_SYSREGS: readonly SysRegDef[] = [
   {
