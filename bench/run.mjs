@@ -8,11 +8,17 @@ const guests = [
   ['tight integer loop', 'tight_loop'],
   ['load/store loop', 'ldst_loop'],
   ['C program (sort, hash, bignum, strings)', 'sort_hash'],
+  ['tight integer loop, MMU on', 'mmu/mmu_tight_loop'],
+  ['load/store loop, MMU on', 'mmu/mmu_ldst_loop'],
+  ['C program, MMU on', 'mmu/mmu_sort_hash'],
+  ['FP program (scalar float/double, fma, matrices)', 'fp/fp_arith'],
+  ['NEON program (-O3 auto-vectorised loops)', 'fp/autovec'],
 ];
 const dir = new URL('../guests/', import.meta.url);
 const rows = [];
 for (const [what, name] of guests) {
-  const elf = readFileSync(new URL(`bin/${name}.elf`, dir));
+  const [sub, base] = name.includes('/') ? name.split('/') : ['', name];
+  const elf = readFileSync(new URL(`${sub ? `${sub}/` : ''}bin/${base}.elf`, dir));
   let best;
   for (let rep = 0; rep < 3; rep++) {
     const t0 = performance.now();

@@ -45,6 +45,29 @@ describe('committed guests behave as on QEMU', () => {
   }
 });
 
+describe('FP and AdvSIMD guests (guests/fp/) behave as on QEMU', () => {
+  const fpDir = `${dir}fp/`;
+  const fpGuests = loadGuestManifest(fpDir);
+  it('has the fixtures', () => {
+    expect(fpGuests.length).toBeGreaterThanOrEqual(6);
+  });
+  for (const g of fpGuests) {
+    it(`${g.name}: ${g.description.slice(0, 80)}`, () => {
+      const out: Buffer[] = [];
+      const r = runBareMetal(readFileSync(fpDir + g.elf), g.elf, {
+        el2: g.el2,
+        maxInsns: 300_000_000,
+        write: (fd, b) => {
+          if (fd === 1) out.push(Buffer.from(b));
+        },
+      });
+      expect(Buffer.concat(out).toString('latin1')).toBe(readFileSync(fpDir + g.stdout, 'latin1'));
+      expect(r.stop.kind).toBe('exit');
+      expect(r.status).toBe(g.status);
+    });
+  }
+});
+
 describe('hypsim run (in-process)', () => {
   const run = (...argv: string[]) => {
     let out = '';

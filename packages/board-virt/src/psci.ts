@@ -43,6 +43,12 @@ const SUPPORTED = new Set<number>([
   PSCI.FEATURES,
 ]);
 
+/** What the board does around power changes (its clock and interrupt controller). */
+export interface PsciHooks {
+  /** After CPU_ON reset the target and before it runs. */
+  poweredOn?: (cpu: Cpu) => void;
+}
+
 const MPIDR_AFF_MASK = 0xff00ffffffn;
 
 /**
@@ -51,7 +57,7 @@ const MPIDR_AFF_MASK = 0xff00ffffffn;
  * without EL2 and SMC on one with EL2. SYSTEM_OFF stops the run with exit code 0 (QEMU exits
  * with status 0); SYSTEM_RESET stops it with a 'requested' reason.
  */
-export function installPsci(m: Machine): void {
+export function installPsci(m: Machine, hooks: PsciHooks = {}): void {
   const byMpidr = (mpidr: bigint): Cpu | undefined =>
     m.cpus.find((c) => (c.mpidr & MPIDR_AFF_MASK) === (mpidr & MPIDR_AFF_MASK));
 
@@ -82,6 +88,7 @@ export function installPsci(m: Machine): void {
         if (!t) return BigInt(PSCI_RET.INVALID_PARAMETERS);
         if (!t.off) return BigInt(PSCI_RET.ALREADY_ON);
         powerOn(t, cpu.el, fn === PSCI.CPU_ON ? a2 & 0xffffffffn : a2, a3);
+        hooks.poweredOn?.(t);
         return 0n;
       }
       case PSCI.CPU_OFF:

@@ -1,9 +1,11 @@
-import { installPsci } from '@hypsim/board-virt';
+import { bootLinuxImage, createVirtBoard, virtDeviceTree } from '@hypsim/board-virt';
 import { fpsimdPlugin } from '@hypsim/ext-fpsimd';
+import { stage2Plugin } from '@hypsim/ext-stage2';
 import {
   createMachine,
   installSemihosting,
   loadElf,
+  loadRaw,
   type Machine,
   type StopReason,
 } from '@hypsim/core';
@@ -23,10 +25,20 @@ export interface BareMetalOptions {
   el2?: boolean;
   /** RAM size in bytes at 0x40000000 (default 128 MiB, like QEMU). */
   memory?: number;
+  /** Number of CPUs (`-smp N`, default 1); secondaries wait for PSCI CPU_ON. */
+  smp?: number;
+  /** Kernel command line (/chosen/bootargs). */
+  append?: string;
+  /** Initial ramdisk, loaded and described in /chosen (non-ELF images). */
+  initrd?: Uint8Array;
+  /** Bytes the guest writes to the PL011 UART (default: discarded). */
+  uartWrite?: (byte: number) => void;
   /** Instruction budget; unlimited when absent. */
   maxInsns?: number;
   /** Unaligned accesses with the MMU off: 'allow' like QEMU 7.2 (default), 'fault' per the Arm ARM. */
   mmuOffAlignment?: 'allow' | 'fault';
+  /** TLB policy: 'walk' (default) or 'strict' (stale entries stay until a TLBI covers them). */
+  tlbPolicy?: 'walk' | 'strict';
   /** Guest output (semihosting handles 1 and 2). */
   write: (fd: 1 | 2, bytes: Uint8Array) => void;
   readByte?: () => number;
@@ -51,6 +63,8 @@ export function maxCpuFeatures(el2: boolean): string[] {
   return [
     'FEAT_FP',
     'FEAT_AdvSIMD',
+    'FEAT_FRINTTS',
+    'FEAT_JSCVT',
     'FEAT_CRC32',
     'FEAT_LSE',
     'FEAT_LRCPC',
@@ -60,26 +74,87 @@ export function maxCpuFeatures(el2: boolean): string[] {
 }
 
 /**
- * Builds the machine `qemu-system-aarch64 -M virt -cpu max -nographic -semihosting -kernel`
- * gives a bare-metal ELF: RAM at 0x40000000, the image loaded at its physical addresses, CPU 0
- * at the entry point in EL1h (EL2h with `el2`), MMU off, DAIF masked; semihosting and PSCI.
+ * Whether to boot a file with the Linux `Image` protocol rather than as an ELF: it is not an ELF
+ * and either has the arm64 `Image` header (`ARM\x64` at 0x38) or is named like a raw image
+ * (`Image*`, `*.bin`, `*.flat`, `*.img`). Anything else still goes to the ELF loader, so a file
+ * that is neither (a typo, a text file) is reported as a bad ELF instead of being executed.
+ */
+export function isRawImage(image: Uint8Array, file: string): boolean {
+  if (image[0] === 0x7f && image[1] === 0x45 && image[2] === 0x4c && image[3] === 0x46)
+    return false;
+  const magic =
+    image.length >= 64 &&
+    image[0x38] === 0x41 &&
+    image[0x39] === 0x52 &&
+    image[0x3a] === 0x4d &&
+    image[0x3b] === 0x64;
+  const base = file.split(/[\\/]/).pop() ?? file;
+  return magic || /^Image/.test(base) || /\.(bin|flat|img)$/i.test(base);
+}
+
+/** The DTB QEMU's `virt` would give this configuration (`--dump-dtb`). */
+export function deviceTreeFor(
+  opts: BareMetalOptions,
+  initrd?: { start: number; end: number },
+): Uint8Array {
+  const el2 = opts.el2 ?? false;
+  return virtDeviceTree({
+    ramBase: RAM_BASE,
+    ramSize: opts.memory ?? 128 * 1024 * 1024,
+    cpuAffinities: Array.from({ length: opts.smp ?? 1 }, (_, i) => i),
+    psciMethod: el2 ? 'smc' : 'hvc',
+    el2,
+    bootargs: opts.append,
+    initrd,
+  }).toBlob();
+}
+
+/**
+ * Builds the machine `qemu-system-aarch64 -M virt,gic-version=3 -cpu max -nographic
+ * -semihosting -kernel` gives an image: RAM at 0x40000000, the QEMU-`virt` board (GICv3, timer,
+ * PL011, PSCI), CPU 0 in EL1h (EL2h with `el2`), MMU off, DAIF masked, semihosting. An ELF is
+ * loaded at its physical addresses and entered at its entry point (QEMU then puts the DTB at the
+ * bottom of RAM); anything else boots with the Linux `Image` protocol (x0 = DTB).
  */
 export function prepareBareMetal(image: Uint8Array, file: string, opts: BareMetalOptions): Machine {
+  const el2 = opts.el2 ?? false;
+  const ramSize = opts.memory ?? 128 * 1024 * 1024;
   const m = createMachine({
     name: 'virt-bare-metal',
     seed: opts.seed ?? 1,
-    cpus: [{ count: 1, features: maxCpuFeatures(opts.el2 ?? false) }],
-    memory: [{ name: 'ram', base: RAM_BASE, size: opts.memory ?? 128 * 1024 * 1024 }],
+    cpus: [{ count: opts.smp ?? 1, features: maxCpuFeatures(el2) }],
+    memory: [{ name: 'ram', base: RAM_BASE, size: ramSize }],
     mmuOffAlignment: opts.mmuOffAlignment ?? 'allow',
-    plugins: [{ plugin: fpsimdPlugin }],
+    tlbPolicy: opts.tlbPolicy ?? 'walk',
+    plugins: [
+      { plugin: fpsimdPlugin },
+      { plugin: stage2Plugin },
+      { plugin: createVirtBoard({ uartWrite: opts.uartWrite }) },
+    ],
   });
-  const img = loadElf(m.bus, image, file);
   installSemihosting(m, { write: opts.write, readByte: opts.readByte, cmdline: file });
-  installPsci(m);
-  const cpu = m.cpus[0]!;
-  cpu.setMode(opts.el2 ? 2 : 1, 1);
-  cpu.daif = 0xf;
-  cpu.pc = img.entry;
+  if (!isRawImage(image, file)) {
+    const img = loadElf(m.bus, image, file);
+    const cpu = m.cpus[0]!;
+    // Like QEMU, the DTB sits at the bottom of RAM when the image leaves room for it.
+    const dtb = deviceTreeFor(opts);
+    if (
+      img.segments.every((s) => s.paddr >= RAM_BASE + dtb.length || s.paddr + s.memsz <= RAM_BASE)
+    )
+      loadRaw(m.bus, dtb, RAM_BASE, 'dtb');
+    cpu.setMode(el2 ? 2 : 1, 1);
+    cpu.daif = 0xf;
+    cpu.pc = img.entry;
+  } else {
+    bootLinuxImage(m, image, {
+      ramBase: RAM_BASE,
+      ramSize,
+      el2,
+      bootargs: opts.append,
+      initrd: opts.initrd,
+      file,
+    });
+  }
   if (opts.trace) {
     const trace = opts.trace;
     m.events.on('insn', (e) => trace(m, e.cpu.index, e.pc, e.insn));

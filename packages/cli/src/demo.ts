@@ -11,6 +11,17 @@ import type { CliIo } from './program.js';
 export function runDemo(io: CliIo): number {
   const dir = guestsDir();
   const guests = loadGuestManifest(dir);
+  // The base-ISA guests, then the FP/AdvSIMD and MMU/stage-2 sets (each folder its own manifest).
+  const all = [
+    ...guests.map((g) => ({ ...g, folder: dir })),
+    ...['fp/', 'mmu/'].flatMap((sub) =>
+      loadGuestManifest(dir + sub).map((g) => ({
+        ...g,
+        name: `${sub}${g.name}`,
+        folder: dir + sub,
+      })),
+    ),
+  ];
   io.stdout(
     'hypsim demonstration: bare-metal guests on a QEMU-virt-like machine, checked against QEMU 7.2\n\n',
   );
@@ -36,13 +47,13 @@ export function runDemo(io: CliIo): number {
   ];
   let ok = true;
   const pending: string[] = [];
-  for (const g of guests) {
+  for (const g of all) {
     if (PENDING_GUESTS[g.name]) {
       pending.push(`${g.name}: needs ${PENDING_GUESTS[g.name]}`);
       continue;
     }
     const chunks: Buffer[] = [];
-    const m = prepareBareMetal(readFileSync(dir + g.elf), g.elf, {
+    const m = prepareBareMetal(readFileSync(g.folder + g.elf), g.elf, {
       el2: g.el2,
       write: (fd, b) => {
         if (fd === 1) chunks.push(Buffer.from(b));
@@ -53,7 +64,7 @@ export function runDemo(io: CliIo): number {
     const ms = performance.now() - t0;
     const n = m.cpus.reduce((a, c) => a + c.instret, 0);
     const status = statusOf(stop);
-    const same = Buffer.concat(chunks).equals(readFileSync(dir + g.stdout));
+    const same = Buffer.concat(chunks).equals(readFileSync(g.folder + g.stdout));
     const pass = same && status === g.status;
     ok &&= pass;
     rows.push([

@@ -7,6 +7,8 @@ export {
   statusOf,
   STATUS,
   RAM_BASE,
+  deviceTreeFor,
+  isRawImage,
   type BareMetalOptions,
   type BareMetalResult,
 } from './bare-metal.js';

@@ -1,7 +1,7 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { Command, CommanderError, InvalidArgumentError } from 'commander';
 import { ImageError, MachineConfigError, sizeOrAddress } from '@hypsim/core';
-import { runBareMetal, STATUS } from './bare-metal.js';
+import { deviceTreeFor, runBareMetal, STATUS } from './bare-metal.js';
 import { runDemo } from './demo.js';
 
 export interface CliIo {
@@ -39,11 +39,18 @@ export function runCli(argv: readonly string[], io: CliIo): number {
   program
     .command('run')
     .description(
-      'run a bare-metal ELF like qemu-system-aarch64 -M virt -cpu max -nographic -semihosting -kernel FILE',
+      'run an image like qemu-system-aarch64 -M virt,gic-version=3 -cpu max -nographic -semihosting -kernel FILE',
     )
-    .argument('<image>', 'ELF64 AArch64 executable')
+    .argument(
+      '<image>',
+      'ELF64 AArch64 executable, or a Linux Image / flat binary (booted with x0 = DTB)',
+    )
     .option('--el2', 'start at EL2h (like -M virt,virtualization=on) instead of EL1h')
     .option('-m, --memory <size>', 'RAM size at 0x40000000', parseSize, 128 * 1024 * 1024)
+    .option('--smp <n>', 'number of CPUs (secondaries wait for PSCI CPU_ON)', parseCount, 1)
+    .option('--append <args>', 'kernel command line (/chosen/bootargs)')
+    .option('--initrd <file>', 'initial ramdisk for a Linux Image (described in /chosen)')
+    .option('--dump-dtb <file>', "write the machine's device tree blob to FILE and exit")
     .option('--max-insns <n>', 'stop after this many instructions (status 124)', parseCount)
     .option('--trace-insns', 'print every instruction executed to stderr')
     .option(
@@ -56,25 +63,55 @@ export function runCli(argv: readonly string[], io: CliIo): number {
         o: {
           el2?: boolean;
           memory: number;
+          smp: number;
+          append?: string;
+          initrd?: string;
+          dumpDtb?: string;
           maxInsns?: number;
           traceInsns?: boolean;
           strictAlign?: boolean;
         },
       ) => {
-        let data: Uint8Array;
-        try {
-          data = readFileSync(image);
-        } catch (e) {
-          io.stderr(
-            `hypsim: cannot read ${image}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}\n`,
+        const read = (f: string): Uint8Array | undefined => {
+          try {
+            return readFileSync(f);
+          } catch (e) {
+            io.stderr(
+              `hypsim: cannot read ${f}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}\n`,
+            );
+            status = STATUS.error;
+            return undefined;
+          }
+        };
+        if (o.dumpDtb !== undefined) {
+          // Like QEMU's dumpdtb: write the tree the guest would get, then exit without running.
+          writeFileSync(
+            o.dumpDtb,
+            deviceTreeFor({
+              el2: o.el2,
+              memory: o.memory,
+              smp: o.smp,
+              append: o.append,
+              write: () => undefined,
+            }),
           );
-          status = STATUS.error;
           return;
+        }
+        const data = read(image);
+        if (!data) return;
+        let initrd: Uint8Array | undefined;
+        if (o.initrd !== undefined) {
+          initrd = read(o.initrd);
+          if (!initrd) return;
         }
         try {
           const r = runBareMetal(data, image, {
             el2: o.el2,
             memory: o.memory,
+            smp: o.smp,
+            append: o.append,
+            initrd,
+            uartWrite: (b) => io.stdout(Uint8Array.of(b)),
             maxInsns: o.maxInsns,
             mmuOffAlignment: o.strictAlign ? 'fault' : 'allow',
             write: (fd, bytes) =>

@@ -113,3 +113,16 @@ export {
   type SemihostingIo,
 } from './semihost/semihosting.js';
 export { machineWithCode, runToEnd, TEST_CODE_BASE } from './testing.js';
+export { Mmu, NG_FLAG, type TlbPolicy } from './mmu/mmu.js';
+export { MmuSysOps } from './mmu/maintenance.js';
+export { Tlb, Perm, Regime, TLB_SIZE, tlbIndex } from './mmu/tlb.js';
+export {
+  WalkResult,
+  walkTables,
+  readDescriptor,
+  descAddress,
+  type WalkParams,
+  type TableAddressHook,
+} from './mmu/walk.js';
+export { Stage2Result, type Stage2Hook } from './mmu/stage2-hook.js';
+export { SYS_OPS, type SysOpDef, type SysOpHandler } from './isa/sys-ops.js';

@@ -12,11 +12,12 @@ export const fpsimdOptionsSchema = z.object({}).strict();
 export type FpsimdOptions = z.infer<typeof fpsimdOptionsSchema>;
 
 /**
- * Writable FPCR bits, as QEMU 7.2 reads them back: AHP, DN, FZ, RMode, and the AArch32-only
- * Stride and Len (kept, as QEMU does); FZ16 needs FEAT_FP16, which this plugin does not
- * implement. The trap enables are RAZ/WI (no FP exception trapping).
+ * Writable FPCR bits, as QEMU 7.2 (-cpu max) reads them back: AHP, DN, FZ, RMode, FZ16 and the
+ * AArch32-only Stride and Len. FZ16 is stored as QEMU stores it (its CPU has FEAT_FP16); it
+ * has no effect here because half-precision arithmetic is not implemented. The trap enables
+ * are RAZ/WI (no FP exception trapping).
  */
-export const FPCR_WRITE_MASK = 0x07f7_0000;
+export const FPCR_WRITE_MASK = 0x07ff_0000;
 /** FPSR: the AArch32 N/Z/C/V bits (kept, as QEMU does), QC and the cumulative flags. */
 export const FPSR_WRITE_MASK = 0xf800_009f | 0;
 
@@ -76,6 +77,18 @@ export const fpsimdPlugin = definePlugin<FpsimdOptions>({
       name: 'FEAT_FP',
       description: 'Floating point: V registers, FPCR/FPSR, scalar FP instructions',
       idFields: [{ reg: 'ID_AA64PFR0_EL1', field: 'FP', lsb: 16, width: 4, value: 0 }],
+    },
+    {
+      name: 'FEAT_FRINTTS',
+      description: 'FRINT32Z/FRINT32X/FRINT64Z/FRINT64X',
+      requires: ['FEAT_FP'],
+      idFields: [{ reg: 'ID_AA64ISAR1_EL1', field: 'FRINTTS', lsb: 32, width: 4, value: 1 }],
+    },
+    {
+      name: 'FEAT_JSCVT',
+      description: 'FJCVTZS (JavaScript conversion)',
+      requires: ['FEAT_FP'],
+      idFields: [{ reg: 'ID_AA64ISAR1_EL1', field: 'JSCVT', lsb: 12, width: 4, value: 1 }],
     },
     {
       name: 'FEAT_AdvSIMD',

@@ -14,6 +14,8 @@ export class FpState {
   /** FPCR and FPSR as 32-bit values (their upper halves are RES0). */
   fpcr = 0;
   fpsr = 0;
+  /** `cpu.ctxEpoch` at which FP access was last found allowed (see checkFpAccess). */
+  allowedEpoch = -1;
   /** Float64 scratch views for the arithmetic helpers (no allocation per instruction). */
   readonly f64 = new Float64Array(2);
   readonly f64w = new Int32Array(this.f64.buffer);
@@ -66,6 +68,7 @@ export class FpState {
     this.z.fill(0);
     this.fpcr = 0;
     this.fpsr = 0;
+    this.allowedEpoch = -1;
   }
 }
 

@@ -94,6 +94,12 @@ export const machineConfigSchema = z
       .describe(
         "With the MMU off data accesses are Device memory, so unaligned ones fault (Arm ARM); 'allow' reproduces QEMU 7.2, which does not check",
       ),
+    tlbPolicy: z
+      .enum(['walk', 'strict'])
+      .default('walk')
+      .describe(
+        "TLB: 'walk' (changes to page tables and translation registers take effect at once) or 'strict' (translations stay cached until a TLBI covers them, as the architecture permits)",
+      ),
     costModel: z
       .record(z.string(), z.number().nonnegative())
       .default({})

@@ -6,8 +6,10 @@ import { SysRegAccessError } from '../sysreg/types.js';
 import type { Token } from '../di/token.js';
 import { hi32, join64, lo32 } from '../util/u64.js';
 import { packSpsr, type PstateFields } from './pstate.js';
-import { flatTranslator, type AddressTranslator } from './translate.js';
-import { flatSysOps, type SysOpHandler } from '../isa/sys-ops.js';
+import type { AddressTranslator } from './translate.js';
+import type { SysOpHandler } from '../isa/sys-ops.js';
+import { Mmu, type TlbPolicy } from '../mmu/mmu.js';
+import { MmuSysOps } from '../mmu/maintenance.js';
 
 /**
  * General-purpose register slots in `cpu.gpr` (each slot is two int32 halves, low first):
@@ -46,6 +48,8 @@ export interface CpuInit {
   idRegs: ReadonlyMap<string, bigint>;
   /** Unaligned data accesses fault with the MMU off (config `mmuOffAlignment`). */
   mmuOffAlignFault: boolean;
+  /** TLB policy of the MMU (config `tlbPolicy`; default `walk`). */
+  tlbPolicy?: TlbPolicy;
 }
 
 /** The TypeScript view of the system registers: the same rules as MRS/MSR at the CPU's EL. */
@@ -120,10 +124,12 @@ export class Cpu {
   exitInner = false;
   /** Set by a handler that wrote the PC (branches, exception entry and return). */
   jumped = false;
-  /** VA → PA for fetches and data accesses: the flat map until an MMU replaces it. */
-  translator: AddressTranslator = flatTranslator;
-  /** TLBI and AT: no TLB and the flat map until an MMU replaces it. */
-  sysOps: SysOpHandler = flatSysOps;
+  /** Stage 1 (EL1&0, EL2, EL2&0), the stage-2 hook and the TLB (see mmu/mmu.ts). */
+  readonly mmu: Mmu;
+  /** VA → PA for fetches and data accesses: the MMU (the flat map while it is off). */
+  translator: AddressTranslator;
+  /** TLBI and AT, implemented by the MMU. */
+  sysOps: SysOpHandler;
   /** Bumped when translation/context state may have changed (sysreg writes, EL changes). */
   ctxEpoch = 0;
   /** Instructions executed (retired or faulted): the basis of virtual time. */
@@ -180,6 +186,10 @@ export class Cpu {
       VBAR: per('VBAR'),
     };
     this.sysreg = makeSysRegApi(this);
+    this.mmu = new Mmu(this);
+    if (init.tlbPolicy) this.mmu.policy = init.tlbPolicy;
+    this.translator = this.mmu;
+    this.sysOps = new MmuSysOps(this.mmu);
   }
 
   // ---- feature and control-bit queries -------------------------------------------------
@@ -366,6 +376,7 @@ export class Cpu {
     this.irqLine = this.fiqLine = this.virqLine = this.vfiqLine = false;
     this.instret = 0;
     this.monitors.clear(this);
+    this.mmu.flush();
     this.exitInner = true;
     this.ctxEpoch++;
     this.registry.reset(this);

@@ -1,7 +1,7 @@
 import type { Cpu } from './cpu.js';
 import { raiseSync, routeSync } from './exception.js';
 import { FSC, syndrome } from './syndrome.js';
-import { AccessKind, flatTranslator } from './translate.js';
+import { AccessKind, type AddressTranslator } from './translate.js';
 import { BusError } from '../memory/bus.js';
 
 /**
@@ -22,6 +22,11 @@ import { BusError } from '../memory/bus.js';
  */
 
 const PAGE_MASK = 0xfff;
+
+/** Alignment check of an unaligned ordinary access after its translation (Device memory). */
+function unalignedFaults(cpu: Cpu, t: AddressTranslator, lo: number, hi: number): boolean {
+  return t.unalignedFault !== undefined ? t.unalignedFault(cpu, lo, hi) : cpu.strictAlignment();
+}
 
 function alignmentFault(cpu: Cpu, lo: number, hi: number, write: boolean): never {
   return raiseSync(
@@ -247,7 +252,7 @@ function loadUnaligned(cpu: Cpu, lo: number, hi: number, size: 2 | 4 | 8): numbe
   const first = 0x1000 - (lo & PAGE_MASK);
   if (first >= size) {
     const pa = t.data(cpu, lo, hi, AccessKind.Read, size);
-    if (cpu.strictAlignment()) alignmentFault(cpu, lo, hi, false);
+    if (unalignedFaults(cpu, t, lo, hi)) alignmentFault(cpu, lo, hi, false);
     return size === 8 ? readPa64(cpu, pa, lo, hi) : readPa(cpu, pa, size, lo, hi);
   }
   const pa1 = t.data(cpu, lo, hi, AccessKind.Read, first);
@@ -259,7 +264,7 @@ function loadUnaligned(cpu: Cpu, lo: number, hi: number, size: 2 | 4 | 8): numbe
     AccessKind.Read,
     size - first,
   );
-  if (cpu.strictAlignment()) alignmentFault(cpu, lo, hi, false);
+  if (unalignedFaults(cpu, t, lo, hi)) alignmentFault(cpu, lo, hi, false);
   let vLo = 0;
   let vHi = 0;
   for (let i = 0; i < size; i++) {
@@ -283,7 +288,7 @@ function storeUnaligned(
   const first = 0x1000 - (lo & PAGE_MASK);
   if (first >= size) {
     const pa = t.data(cpu, lo, hi, AccessKind.Write, size);
-    if (cpu.strictAlignment()) alignmentFault(cpu, lo, hi, true);
+    if (unalignedFaults(cpu, t, lo, hi)) alignmentFault(cpu, lo, hi, true);
     if (size === 8) writePa64(cpu, pa, vLo, vHi, lo, hi);
     else writePa(cpu, pa, size, vLo, lo, hi);
     return;
@@ -297,7 +302,7 @@ function storeUnaligned(
     AccessKind.Write,
     size - first,
   );
-  if (cpu.strictAlignment()) alignmentFault(cpu, lo, hi, true);
+  if (unalignedFaults(cpu, t, lo, hi)) alignmentFault(cpu, lo, hi, true);
   for (let i = 0; i < size; i++) {
     const b = i < 4 ? vLo >>> (8 * i) : vHi >>> (8 * (i - 4));
     writePa(cpu, i < first ? pa1 + i : pa2 + (i - first), 1, b, lo, hi);
@@ -335,7 +340,7 @@ export function rmwAddress(cpu: Cpu, lo: number, hi: number, size: number): numb
   if ((lo & (size - 1)) !== 0) alignmentFault(cpu, lo, hi, false);
   const t = cpu.translator;
   const pa = t.data(cpu, lo, hi, AccessKind.Read, size);
-  if (t !== flatTranslator) t.data(cpu, lo, hi, AccessKind.Write, size);
+  t.data(cpu, lo, hi, AccessKind.Write, size);
   return pa;
 }
 
@@ -355,8 +360,9 @@ export function dataAddress(
   mustAlign = false,
 ): number {
   if (mustAlign) return alignedAddress(cpu, lo, hi, size, kind);
-  const pa = cpu.translator.data(cpu, lo, hi, kind, size);
-  if ((lo & (size - 1)) !== 0 && cpu.strictAlignment())
+  const t = cpu.translator;
+  const pa = t.data(cpu, lo, hi, kind, size);
+  if ((lo & (size - 1)) !== 0 && unalignedFaults(cpu, t, lo, hi))
     alignmentFault(cpu, lo, hi, kind === AccessKind.Write);
   return pa;
 }

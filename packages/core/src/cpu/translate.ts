@@ -7,6 +7,10 @@ export const enum AccessKind {
   Fetch = 0,
   Read = 1,
   Write = 2,
+  /** LDTR-family loads: EL0 permissions at EL1 (and at EL2 in the EL2&0 regime). */
+  UnprivRead = 5,
+  /** STTR-family stores. */
+  UnprivWrite = 6,
 }
 
 /**
@@ -19,6 +23,12 @@ export interface AddressTranslator {
   fetch(cpu: Cpu): number;
   /** PA for a data access at (lo, hi); faults raise. `size` for alignment/straddle checks. */
   data(cpu: Cpu, lo: number, hi: number, kind: AccessKind, size: number): number;
+  /**
+   * Whether an unaligned access at (lo, hi), just translated by `data`, takes an alignment
+   * fault: SCTLR_ELx.A / MMU off (`cpu.strictAlignment()`), or Device memory with the MMU on.
+   * Absent: `cpu.strictAlignment()`.
+   */
+  unalignedFault?(cpu: Cpu, lo: number, hi: number): boolean;
 }
 
 /** 48-bit physical address space: with the MMU off, VA bits [63:48] must be zero. */
@@ -50,9 +60,12 @@ export const flatTranslator: AddressTranslator = {
       raiseSync(
         cpu,
         routeSync(cpu),
-        syndrome.dataAbort(cpu.el !== 0, FSC.addressSize(0), { wnr: kind === AccessKind.Write }),
+        syndrome.dataAbort(cpu.el !== 0, FSC.addressSize(0), { wnr: (kind & 2) !== 0 }),
         { lo, hi },
       );
     return hi * 0x1_0000_0000 + (lo >>> 0);
+  },
+  unalignedFault(cpu) {
+    return cpu.strictAlignment();
   },
 };

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Cpu } from '../cpu/cpu.js';
 import type { Machine } from '../machine/machine.js';
 import { machineWithCode, runToEnd, TEST_CODE_BASE } from '../testing.js';
+import { flatTranslator } from '../cpu/translate.js';
 
 /*
  * Integer loads and stores. Instruction words were assembled with GNU as (aarch64-linux-gnu,
@@ -578,7 +579,9 @@ describe('alignment and external aborts (MMU off)', () => {
       0xb9000020, // str w0, [x1]   (x1 unchanged: the same crossing address)
       0x79400020, // ldrh w0, [x1]
     ]);
-    s.cpu.sysreg.poke('SCTLR_EL1', s.cpu.sysreg.peek('SCTLR_EL1') | 1n); // M (flat map here)
+    s.cpu.sysreg.poke('SCTLR_EL1', s.cpu.sysreg.peek('SCTLR_EL1') | 1n); // M
+    // The alignment rules with the MMU on, over a flat Normal-memory map (no page tables).
+    s.cpu.translator = flatTranslator;
     s.cpu.setX(1, BigInt(DATA + 0xffd));
     s.m.bus.write(DATA + 0xff8, 8, 0x8877_6655_4433_2211n);
     s.m.bus.write(DATA + 0x1000, 8, 0xffee_ddcc_bbaa_9988n);
@@ -596,6 +599,7 @@ describe('alignment and external aborts (MMU off)', () => {
   it('SCTLR_EL1.A=1 makes unaligned accesses fault with the MMU on', () => {
     const s = setup([0xf9400020 /* ldr x0, [x1] */]);
     s.cpu.sysreg.poke('SCTLR_EL1', s.cpu.sysreg.peek('SCTLR_EL1') | 3n);
+    s.cpu.translator = flatTranslator; // M=1 over a flat Normal-memory map, as above
     s.cpu.setX(1, BigInt(DATA + 2));
     s.m.run({ maxInstructions: 1 });
     expectFault(s, ALIGN_RD, BigInt(DATA + 2));

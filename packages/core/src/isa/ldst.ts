@@ -454,6 +454,21 @@ const regExecs: readonly Exec<RegOp>[] = [
   (c, o) => ldrX(c, regAddr(c, o), eaHi, o.rt),
 ];
 
+/**
+ * LDTR/STTR: the access checked with EL0 permissions (`cpu.mmu` switches what a TLB hit
+ * needs for the one access, so ordinary loads and stores pay nothing for it).
+ */
+function unprivileged(exec: Exec<AddrOp>): Exec<AddrOp> {
+  return (c, o) => {
+    c.mmu.beginUnprivileged();
+    try {
+      exec(c, o);
+    } finally {
+      c.mmu.endUnprivileged();
+    }
+  };
+}
+
 /** Prefetches are hints: never fault, never touch memory. */
 const prfm: Exec<unknown> = () => {};
 
@@ -467,9 +482,13 @@ function singlePatterns(): InsnPattern<never>[] {
     add(`${name}_uimm`, `${head} 01 ${o} imm12:12 Rn:5 Rt:5`, decUimm(load, size), offsetExecs[i]!);
     add(uname, `${head} 00 ${o} 0 imm9:9 00 Rn:5 Rt:5`, decImm9(load), offsetExecs[i]!);
     add(`${name}_post`, `${head} 00 ${o} 0 imm9:9 01 Rn:5 Rt:5`, decImm9(load), postExecs[i]!);
-    // Unprivileged: accesses as EL0 when executed at EL1 (or EL2&0). With no MMU the
-    // permission difference is moot; kept apart so the MMU can tell them apart later.
-    add(tname, `${head} 00 ${o} 0 imm9:9 10 Rn:5 Rt:5`, decImm9(load), offsetExecs[i]!);
+    // Unprivileged: accesses as EL0 when executed at EL1 (or EL2&0).
+    add(
+      tname,
+      `${head} 00 ${o} 0 imm9:9 10 Rn:5 Rt:5`,
+      decImm9(load),
+      unprivileged(offsetExecs[i]!),
+    );
     add(`${name}_pre`, `${head} 00 ${o} 0 imm9:9 11 Rn:5 Rt:5`, decImm9(load), preExecs[i]!);
     add(
       `${name}_reg`,

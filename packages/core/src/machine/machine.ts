@@ -396,6 +396,7 @@ export function createMachine(input: MachineConfigInput, opts: CreateMachineOpti
       midr: spec.midr ?? DEFAULT_MIDR,
       idRegs,
       mmuOffAlignFault: config.mmuOffAlignment === 'fault',
+      tlbPolicy: config.tlbPolicy,
     });
     const key = [...set].sort().join(',');
     let cache = cacheByFeatures.get(key);

@@ -59,28 +59,59 @@ export function installSemihosting(m: Machine, io: SemihostingIo): void {
     [2, 'out'],
     [3, 'err'],
   ]);
-  const bus = m.bus;
-  const rd = (a: bigint): bigint => bus.read(Number(a), 8);
   const ramBase = m.bus.rams[0]?.base ?? 0;
   const ramSize = m.bus.rams[0]?.size ?? 0;
 
-  const readString = (addr: bigint, max = 1 << 20): Uint8Array => {
-    const out: number[] = [];
-    for (let a = Number(addr); out.length < max; a++) {
-      const c = bus.read8(a);
-      if (c === 0) break;
-      out.push(c);
-    }
-    return Uint8Array.from(out);
+  /**
+   * Guest memory as the calling CPU sees it: every pointer a semihosting call passes is a
+   * virtual address of the caller's translation regime (flat while its MMU is off).
+   */
+  const guest = (cpu: Cpu) => {
+    const bus = m.bus;
+    const pa = (va: bigint): number => {
+      const v = BigInt.asUintN(64, va);
+      const p = cpu.mmu.probe(Number(v & 0xffffffffn) | 0, Number(v >> 32n) | 0);
+      if (p < 0) throw new Error(`semihosting: address 0x${v.toString(16)} does not translate`);
+      return p;
+    };
+    return {
+      read8: (va: bigint): number => bus.read8(pa(va)),
+      read64: (va: bigint): bigint => {
+        let v = 0n;
+        for (let i = 7; i >= 0; i--) v = (v << 8n) | BigInt(bus.read8(pa(va + BigInt(i))));
+        return v;
+      },
+      write8: (va: bigint, b: number): void => bus.write8(pa(va), b),
+      write64(va: bigint, value: bigint): void {
+        for (let i = 0; i < 8; i++)
+          bus.write8(pa(va + BigInt(i)), Number((value >> BigInt(8 * i)) & 0xffn));
+      },
+      readBytes(va: bigint, len: number): Uint8Array {
+        const out = new Uint8Array(len);
+        for (let i = 0; i < len; i++) out[i] = bus.read8(pa(va + BigInt(i)));
+        return out;
+      },
+      readString(va: bigint, max = 1 << 20): Uint8Array {
+        const out: number[] = [];
+        for (let a = va; out.length < max; a++) {
+          const c = bus.read8(pa(a));
+          if (c === 0) break;
+          out.push(c);
+        }
+        return Uint8Array.from(out);
+      },
+    };
   };
 
   const call = (cpu: Cpu, op: number, param: bigint): bigint => {
+    const mem = guest(cpu);
+    const rd = mem.read64;
     switch (op) {
       case SYS.WRITEC:
-        io.write(1, Uint8Array.of(bus.read8(Number(param))));
+        io.write(1, Uint8Array.of(mem.read8(param)));
         return 0n;
       case SYS.WRITE0:
-        io.write(1, readString(param));
+        io.write(1, mem.readString(param));
         return 0n;
       case SYS.WRITE: {
         const h = Number(rd(param));
@@ -91,12 +122,12 @@ export function installSemihosting(m: Machine, io: SemihostingIo): void {
           errno = EBADF;
           return BigInt(len);
         }
-        io.write(kind === 'out' ? 1 : 2, bus.readBytes(Number(buf), len));
+        io.write(kind === 'out' ? 1 : 2, mem.readBytes(buf, len));
         return 0n;
       }
       case SYS.READ: {
         const h = Number(rd(param));
-        const buf = Number(rd(param + 8n));
+        const buf = rd(param + 8n);
         const len = Number(rd(param + 16n));
         if (handles.get(h) !== 'in') {
           errno = EBADF;
@@ -106,7 +137,7 @@ export function installSemihosting(m: Machine, io: SemihostingIo): void {
         while (n < len) {
           const c = io.readByte?.() ?? -1;
           if (c < 0) break;
-          bus.write8(buf + n, c);
+          mem.write8(buf + BigInt(n), c);
           n++;
         }
         return BigInt(len - n);
@@ -114,7 +145,7 @@ export function installSemihosting(m: Machine, io: SemihostingIo): void {
       case SYS.READC:
         return BigInt(io.readByte?.() ?? -1);
       case SYS.OPEN: {
-        const name = new TextDecoder().decode(readString(rd(param)));
+        const name = new TextDecoder().decode(mem.readString(rd(param)));
         const mode = Number(rd(param + 8n));
         if (name === ':tt') return mode < 4 ? 1n : mode < 8 ? 2n : 3n;
         errno = ENOENT;
@@ -135,8 +166,7 @@ export function installSemihosting(m: Machine, io: SemihostingIo): void {
       case SYS.TIME:
         return BigInt(Math.floor(cpu.instret / TICK_HZ));
       case SYS.ELAPSED: {
-        const t = BigInt(cpu.instret);
-        bus.write(Number(param), 8, t);
+        mem.write64(param, BigInt(cpu.instret));
         return 0n;
       }
       case SYS.TICKFREQ:
@@ -144,23 +174,23 @@ export function installSemihosting(m: Machine, io: SemihostingIo): void {
       case SYS.ERRNO:
         return BigInt(errno);
       case SYS.GET_CMDLINE: {
-        const buf = Number(rd(param));
+        const buf = rd(param);
         const size = Number(rd(param + 8n));
         const text = new TextEncoder().encode(io.cmdline ?? '');
         if (text.length + 1 > size) return -1n;
-        bus.writeBytes(buf, Uint8Array.from([...text, 0]));
-        bus.write(Number(param) + 8, 8, BigInt(text.length));
+        [...text, 0].forEach((b, i) => mem.write8(buf + BigInt(i), b));
+        mem.write64(param + 8n, BigInt(text.length));
         return 0n;
       }
       case SYS.HEAPINFO: {
         // QEMU (system mode): heap in the top half of RAM, the stack descending from its end.
-        const block = Number(rd(param));
+        const block = rd(param);
         const base = BigInt(ramBase);
         const size = BigInt(ramSize);
-        bus.write(block, 8, base + size / 2n);
-        bus.write(block + 8, 8, base + size);
-        bus.write(block + 16, 8, base + size);
-        bus.write(block + 24, 8, base);
+        mem.write64(block, base + size / 2n);
+        mem.write64(block + 8n, base + size);
+        mem.write64(block + 16n, base + size);
+        mem.write64(block + 24n, base);
         return 0n;
       }
       case SYS.EXIT:
