@@ -2,7 +2,7 @@
 # gen-manifest.sh - print manifest.json for the guest fixtures.
 # Reads programs.txt and the recorded expected/NAME.status files, so the
 # manifest cannot drift from what QEMU actually did.
-# Usage: sh gen-manifest.sh [EXPDIR] > manifest.json   (run from guests/;
+# Usage: sh gen-manifest.sh [EXPDIR] > manifest.json   (run from the folder that holds programs.txt: guests/ or a sub-folder;
 # EXPDIR defaults to "expected"; paths in the manifest always say expected/)
 set -eu
 expdir=${1:-expected}
