@@ -10,3 +10,4 @@ export {
 export { FpState, FpStateToken, fpState } from './state.js';
 export { fpTrapEl, checkFpAccess, fpSysregTrap } from './traps.js';
 export { saveFpsimd, restoreFpsimd, FPSIMD_STATE_BYTES } from './layout.js';
+export { v, setV, vBytes, setVBytes, vLanes, type LaneType } from './accessors.js';
