@@ -32,6 +32,12 @@ export const VIRT_UART_SPI = 1;
 export interface VirtBoardOptions {
   /** Bytes the guest sends to the PL011 (default: discarded). */
   uartWrite?: (byte: number) => void;
+  /**
+   * Host input for the PL011: the next byte, or -1 when none is available. `block` is true
+   * when every CPU waits and no timer is armed, so only input can wake the machine (an
+   * interactive console); otherwise it must not block. Polled every 64 rounds.
+   */
+  uartRead?: (block: boolean) => number;
   /** Install the PSCI firmware (default true). */
   psci?: boolean;
 }
@@ -101,15 +107,31 @@ export function createVirtBoard(opts: VirtBoardOptions = {}): PluginManifest<und
       m.bus.addDevice('pl011', VIRT_MEMMAP.UART, 0x1000, uart);
       boards.set(m, { gic, uart, clock });
 
+      const uartRead = opts.uartRead;
+      /** Moves available host bytes into the receive FIFO; true if any arrived. */
+      const pollInput = (block: boolean): boolean => {
+        if (!uartRead) return false;
+        let got = false;
+        for (let room = uart.rxRoom(); room > 0; room--) {
+          const b = uartRead(block && !got);
+          if (b < 0) break;
+          uart.receive(b);
+          got = true;
+        }
+        return got;
+      };
+      let rounds = 0;
       m.onRound(() => {
         clock.syncWaiting();
         for (const cpu of m.cpus) if (!cpu.off) updateTimers(cpu);
+        if (uartRead && (++rounds & 63) === 0) pollInput(false);
       });
       m.onIdle(() => {
         // Every CPU waits: jump to the earliest timer deadline instead of spinning.
         let next = Number.POSITIVE_INFINITY;
         for (const cpu of m.cpus) if (!cpu.off) next = Math.min(next, nextDeadlineNs(cpu));
-        if (next === Number.POSITIVE_INFINITY) return false;
+        // Nothing timed: only host input can wake a CPU now.
+        if (next === Number.POSITIVE_INFINITY) return pollInput(true);
         clock.advanceTo(next);
         for (const cpu of m.cpus) if (!cpu.off) updateTimers(cpu);
         return m.cpus.some((c) => !c.off && (c.irqLine || c.fiqLine || c.virqLine || c.vfiqLine));

@@ -48,6 +48,11 @@ export class Pl011 implements MmioDevice {
     this.update();
   }
 
+  /** Free entries in the receive FIFO. */
+  rxRoom(): number {
+    return 16 - this.rx.length;
+  }
+
   /** Host input: queue a received byte (dropped when the FIFO is full, like an overrun). */
   receive(byte: number): void {
     if (this.rx.length >= 16) return;

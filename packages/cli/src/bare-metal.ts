@@ -33,6 +33,8 @@ export interface BareMetalOptions {
   initrd?: Uint8Array;
   /** Bytes the guest writes to the PL011 UART (default: discarded). */
   uartWrite?: (byte: number) => void;
+  /** Host input for the PL011 (see VirtBoardOptions.uartRead); none by default. */
+  uartRead?: (block: boolean) => number;
   /** Instruction budget; unlimited when absent. */
   maxInsns?: number;
   /** Unaligned accesses with the MMU off: 'allow' like QEMU 7.2 (default), 'fault' per the Arm ARM. */
@@ -129,7 +131,7 @@ export function prepareBareMetal(image: Uint8Array, file: string, opts: BareMeta
     plugins: [
       { plugin: fpsimdPlugin },
       { plugin: stage2Plugin },
-      { plugin: createVirtBoard({ uartWrite: opts.uartWrite }) },
+      { plugin: createVirtBoard({ uartWrite: opts.uartWrite, uartRead: opts.uartRead }) },
     ],
   });
   installSemihosting(m, { write: opts.write, readByte: opts.readByte, cmdline: file });

@@ -3,6 +3,7 @@ import { Command, CommanderError, InvalidArgumentError } from 'commander';
 import { ImageError, MachineConfigError, sizeOrAddress } from '@hypsim/core';
 import { deviceTreeFor, runBareMetal, STATUS } from './bare-metal.js';
 import { runDemo } from './demo.js';
+import { interactiveStdin } from './stdin.js';
 
 export interface CliIo {
   stdout: (s: string | Uint8Array) => void;
@@ -104,6 +105,7 @@ export function runCli(argv: readonly string[], io: CliIo): number {
           initrd = read(o.initrd);
           if (!initrd) return;
         }
+        const stdin = interactiveStdin();
         try {
           const r = runBareMetal(data, image, {
             el2: o.el2,
@@ -112,6 +114,7 @@ export function runCli(argv: readonly string[], io: CliIo): number {
             append: o.append,
             initrd,
             uartWrite: (b) => io.stdout(Uint8Array.of(b)),
+            uartRead: stdin?.read,
             maxInsns: o.maxInsns,
             mmuOffAlignment: o.strictAlign ? 'fault' : 'allow',
             write: (fd, bytes) =>
@@ -145,6 +148,8 @@ export function runCli(argv: readonly string[], io: CliIo): number {
             return;
           }
           throw e;
+        } finally {
+          stdin?.close();
         }
       },
     );
