@@ -317,6 +317,8 @@ export class Stage2Manager {
       this.tlbi(ipas2, x % TWO32, Math.floor(x / TWO32));
     }
     this.tlbi(tlbiDef('VMALLE1IS'), 0, 0);
+    // DSB ISH: the invalidations complete here (the `strict` policy waits for it).
+    cpu.sysOps.dsb(cpu);
     if (switched) cpu.sysreg.poke('VTTBR_EL2', saved);
   }
 

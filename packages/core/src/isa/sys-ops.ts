@@ -129,6 +129,8 @@ export const SYS_OPS: readonly SysOpDef[] = [
 /** What the MMU implements for TLBI and AT; the core default is "no TLB, flat map". */
 export interface SysOpHandler {
   tlbi(cpu: Cpu, op: SysOpDef, lo: number, hi: number): void;
+  /** DSB: completes the TLB maintenance this CPU issued (the `strict` policy defers it to here). */
+  dsb(cpu: Cpu): void;
   /** Translates (lo, hi) for AT and writes PAR_EL1. */
   at(cpu: Cpu, op: SysOpDef, lo: number, hi: number): void;
 }
@@ -136,6 +138,7 @@ export interface SysOpHandler {
 /** No TLB to invalidate; AT with the MMU off: PAR_EL1 = PA (F=0), Device-nGnRnE attributes. */
 export const flatSysOps: SysOpHandler = {
   tlbi() {},
+  dsb() {},
   at(cpu, _op, lo, hi) {
     const par = cpu.registry.require('PAR_EL1');
     // PA[47:12] in PAR[47:12]; ATTR (63:56) 0 = Device-nGnRnE; SH (8:7) 0b10 for Device.

@@ -229,10 +229,23 @@ export const BARRIER = pattern<BarrierOp>({
     }
   },
   exec(cpu, op) {
-    if (op.kind === 'clrex') cpu.monitors.clear(cpu);
-    // The model is sequentially consistent; ISB/DSB are context-synchronisation points
-    // for caches the run loop keeps.
-    else if (op.kind === 'isb') cpu.exitInner = true;
+    // The model is sequentially consistent: DMB has nothing to order. DSB completes pending
+    // TLB maintenance; ISB is a context-synchronisation point for what the run loop caches.
+    switch (op.kind) {
+      case 'clrex':
+        cpu.monitors.clear(cpu);
+        return;
+      case 'dsb':
+        cpu.sysOps.dsb(cpu);
+        if (cpu.events.has('cost')) cpu.events.emit('cost', { cpu, op: 'dsb', count: 1 });
+        return;
+      case 'isb':
+        cpu.exitInner = true;
+        if (cpu.events.has('cost')) cpu.events.emit('cost', { cpu, op: 'isb', count: 1 });
+        return;
+      default:
+        return;
+    }
   },
 });
 

@@ -26,6 +26,36 @@ export class MmuSysOps implements SysOpHandler {
     const el10 = host ? Regime.EL20 : Regime.EL10 | (vmid << 2);
     const el2 = cpu.e2h ? Regime.EL20 : Regime.EL2;
     if (cpu.events.has('cost')) cpu.events.emit('cost', { cpu, op: 'tlbi', count: 1 });
+    // Under `strict` an invalidation only completes at this CPU's next DSB (Arm ARM: TLB
+    // maintenance is complete only after a DSB), so code that forgets the DSB keeps seeing
+    // the stale translation; under `walk` it completes at once.
+    const apply = (): void =>
+      this.invalidate(targets, base, vmid, vaLo, vaHi, asid, el10, el2, lo, hi);
+    if (this.mmu.policy === 'strict') this.pending.push(apply);
+    else apply();
+  }
+
+  private readonly pending: Array<() => void> = [];
+
+  dsb(_cpu: Cpu): void {
+    const p = this.pending;
+    if (p.length === 0) return;
+    for (const apply of p) apply();
+    p.length = 0;
+  }
+
+  private invalidate(
+    targets: readonly Mmu[],
+    base: string,
+    vmid: number,
+    vaLo: number,
+    vaHi: number,
+    asid: number,
+    el10: number,
+    el2: number,
+    lo: number,
+    hi: number,
+  ): void {
     for (const m of targets) {
       const t = m.tlb;
       switch (base) {

@@ -56,6 +56,7 @@ const STR_X0_X1 = 0xf9000020;
 const LDR_W0_X1_2 = 0xb8402020; // ldur w0, [x1, #2]
 const TLBI_VAE1_X2 = 0xd5088722;
 const TLBI_VMALLE1 = 0xd508871f;
+const DSB_ISH = 0xd5033b9f;
 const AT_S1E1R_X1 = 0xd5087801;
 const AT_S1E0W_X1 = 0xd5087861;
 
@@ -143,7 +144,7 @@ describe('stage 1 (EL1&0, 4 KB granule)', () => {
 });
 
 describe('TLB policies', () => {
-  const prog = [LDR_X0_X1, LDR_X0_X1, TLBI_VAE1_X2, LDR_X0_X1];
+  const prog = [LDR_X0_X1, LDR_X0_X1, TLBI_VAE1_X2, LDR_X0_X1, DSB_ISH, LDR_X0_X1];
 
   function remapAfterFirstLoad(policy: 'walk' | 'strict'): bigint[] {
     const m = setup(prog, policy);
@@ -156,7 +157,9 @@ describe('TLB policies', () => {
     w64(m, L3, pte(PA_B, AF | NORMAL));
     m.run({ maxInstructions: 1 });
     seen.push(cpu.x(0));
-    m.run({ maxInstructions: 2 });
+    m.run({ maxInstructions: 2 }); // TLBI VAE1, then a load before any DSB
+    seen.push(cpu.x(0));
+    m.run({ maxInstructions: 2 }); // DSB ISH, load
     seen.push(cpu.x(0));
     return seen;
   }
@@ -166,19 +169,21 @@ describe('TLB policies', () => {
       0x1111_1111_aaaa_aaaan,
       0x2222_2222_bbbb_bbbbn,
       0x2222_2222_bbbb_bbbbn,
-    ]);
-  });
-
-  it('strict: the stale translation stays until TLBI VAE1', () => {
-    expect(remapAfterFirstLoad('strict')).toEqual([
-      0x1111_1111_aaaa_aaaan,
-      0x1111_1111_aaaa_aaaan,
       0x2222_2222_bbbb_bbbbn,
     ]);
   });
 
+  it('strict: the stale translation stays until TLBI VAE1 completes at the next DSB', () => {
+    expect(remapAfterFirstLoad('strict')).toEqual([
+      0x1111_1111_aaaa_aaaan,
+      0x1111_1111_aaaa_aaaan, // table changed, no TLBI: stale
+      0x1111_1111_aaaa_aaaan, // TLBI issued but no DSB yet: still stale
+      0x2222_2222_bbbb_bbbbn, // after DSB ISH
+    ]);
+  });
+
   it('strict: a TTBR change without TLBI keeps the old ASID-0 entries; TLBI VMALLE1 drops them', () => {
-    const m = setup([LDR_X0_X1, LDR_X0_X1, TLBI_VMALLE1, LDR_X0_X1], 'strict');
+    const m = setup([LDR_X0_X1, LDR_X0_X1, TLBI_VMALLE1, DSB_ISH, LDR_X0_X1], 'strict');
     const cpu = m.cpus[0]!;
     m.run({ maxInstructions: 1 });
     // A second table set: same shape, the page maps PA_B.
@@ -190,7 +195,7 @@ describe('TLB policies', () => {
     cpu.sysreg.poke('TTBR0_EL1', BigInt(TT2));
     m.run({ maxInstructions: 1 });
     expect(cpu.x(0)).toBe(0x1111_1111_aaaa_aaaan);
-    m.run({ maxInstructions: 2 });
+    m.run({ maxInstructions: 3 });
     expect(cpu.x(0)).toBe(0x2222_2222_bbbb_bbbbn);
   });
 });
