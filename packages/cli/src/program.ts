@@ -2,6 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { Command, CommanderError, InvalidArgumentError } from 'commander';
 import { ImageError, MachineConfigError, sizeOrAddress } from '@hypsim/core';
 import { deviceTreeFor, runBareMetal, STATUS } from './bare-metal.js';
+import { formatSpeBuffer, SpeDecodeError } from '@hypsim/ext-spe';
 import { runDemo } from './demo.js';
 import { interactiveStdin } from './stdin.js';
 
@@ -153,6 +154,33 @@ export function runCli(argv: readonly string[], io: CliIo): number {
         }
       },
     );
+
+  program
+    .command('spe-decode')
+    .description(
+      'decode a Statistical Profiling Extension buffer (records in the architectural packet format)',
+    )
+    .argument('<file>', 'raw profiling-buffer bytes')
+    .option('--json', 'one JSON object per record instead of text')
+    .action((file: string, o: { json?: boolean }) => {
+      let bytes: Uint8Array;
+      try {
+        bytes = readFileSync(file);
+      } catch (e) {
+        io.stderr(
+          `hypsim: cannot read ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}\n`,
+        );
+        status = STATUS.error;
+        return;
+      }
+      try {
+        io.stdout(formatSpeBuffer(bytes, { json: o.json ?? false }));
+      } catch (e) {
+        if (!(e instanceof SpeDecodeError)) throw e;
+        io.stderr(`hypsim: ${file}: ${e.message}\n`);
+        status = 1;
+      }
+    });
 
   program
     .command('demo')

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createMachine } from '../machine/machine.js';
+import { definePlugin } from '../plugin/manifest.js';
 import { BASE_SYSREGS } from './base.js';
 import { SysRegRegistry, aliasName } from './registry.js';
 import { encodingKey, SysRegAccessError } from './types.js';
@@ -79,6 +80,36 @@ describe('E2H redirection and aliases at run time', () => {
     expect(cpu.sysreg.read('TTBR0_EL12')).toBe(0x1000n);
     cpu.sysreg.write('TTBR0_EL12', 0x3000n);
     expect(cpu.sysreg.peek('TTBR0_EL1')).toBe(0x3000n);
+  });
+
+  it("makes an alias UNDEFINED where its register's own feature is missing", () => {
+    const p = definePlugin({
+      id: 'p-feat',
+      features: [{ name: 'FEAT_TESTREG', description: 'x' }],
+      sysregs: [
+        {
+          name: 'TESTX_EL1',
+          encoding: [3, 0, 15, 15, 0],
+          minEL: 1,
+          feature: 'FEAT_TESTREG',
+          e2hRedirect: 'TESTX_EL2',
+        },
+        { name: 'TESTX_EL2', encoding: [3, 4, 15, 15, 0], minEL: 2, feature: 'FEAT_TESTREG' },
+      ],
+    });
+    const m = createMachine({
+      cpus: [
+        { features: ['FEAT_AA64EL2', 'FEAT_VHE', 'FEAT_TESTREG'] },
+        { features: ['FEAT_AA64EL2', 'FEAT_VHE'] },
+      ],
+      plugins: [{ plugin: p }],
+    });
+    for (const cpu of m.cpus) {
+      cpu.setMode(2, 1);
+      cpu.sysreg.poke('HCR_EL2', (1n << 34n) | (1n << 31n));
+    }
+    expect(m.cpus[0]!.sysreg.read('TESTX_EL12')).toBe(0n);
+    expect(() => m.cpus[1]!.sysreg.read('TESTX_EL12')).toThrow(/UNDEFINED/);
   });
 
   it('makes the aliases UNDEFINED below EL2', () => {

@@ -198,7 +198,8 @@ export class SysRegRegistry {
     if (accessible && !accessible(cpu, dir)) return this.undef();
     let target = reg;
     if (reg.aliasOf) {
-      if (!cpu.e2h) return this.undef();
+      // The alias exists only where VHE does (its own feature) and its register does.
+      if (!cpu.e2h || cpu.present[reg.aliasOf.index] === 0) return this.undef();
       target = reg.aliasOf;
     } else if (reg.redirect && cpu.el === 2 && cpu.e2h) {
       target = reg.redirect;
