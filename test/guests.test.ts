@@ -1,13 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import {
-  guestsDir,
-  loadGuestManifest,
-  PENDING_GUESTS,
-  runBareMetal,
-  runCli,
-  STATUS,
-} from '@hypsim/cli';
+import { guestsDir, loadGuestManifest, runBareMetal, runCli, STATUS } from '@hypsim/cli';
 
 /**
  * Differential tests: each committed guest ELF must print exactly what QEMU printed and exit
@@ -22,12 +15,6 @@ describe('committed guests behave as on QEMU', () => {
   });
 
   for (const g of guests) {
-    const needs = PENDING_GUESTS[g.name];
-    if (needs) {
-      // Recorded on QEMU already; compared once the package it needs exists.
-      it.skip(`${g.name}: pending, needs ${needs}`, () => undefined);
-      continue;
-    }
     it(`${g.name}${g.el2 ? ' (EL2)' : ''}: ${g.description.slice(0, 80)}`, () => {
       const out: Buffer[] = [];
       const r = runBareMetal(readFileSync(dir + g.elf), g.elf, {

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { guestsDir, loadGuestManifest, PENDING_GUESTS } from './guests.js';
+import { guestsDir, loadGuestManifest } from './guests.js';
 import { maxCpuFeatures, prepareBareMetal, statusOf } from './bare-metal.js';
 import type { CliIo } from './program.js';
 
@@ -46,12 +46,7 @@ export function runDemo(io: CliIo): number {
     ['guest', 'EL', 'status (QEMU)', 'output', 'instructions', 'ms', 'MIPS'],
   ];
   let ok = true;
-  const pending: string[] = [];
   for (const g of all) {
-    if (PENDING_GUESTS[g.name]) {
-      pending.push(`${g.name}: needs ${PENDING_GUESTS[g.name]}`);
-      continue;
-    }
     const chunks: Buffer[] = [];
     const m = prepareBareMetal(readFileSync(g.folder + g.elf), g.elf, {
       el2: g.el2,
@@ -82,7 +77,6 @@ export function runDemo(io: CliIo): number {
     io.stdout(
       `${r.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ')}\n`,
     );
-  if (pending.length) io.stdout(`\nnot run yet:\n${pending.map((p) => `  ${p}`).join('\n')}\n`);
   io.stdout(
     `\n${ok ? 'verdict: every guest printed what QEMU printed and exited with its status' : 'verdict: some guests differ from QEMU (✗)'}\n`,
   );

@@ -22,10 +22,3 @@ export function loadGuestManifest(dir = guestsDir()): GuestEntry[] {
   if (!existsSync(path)) throw new Error(`no guest manifest at ${path}`);
   return JSON.parse(readFileSync(path, 'utf8')) as GuestEntry[];
 }
-
-/**
- * Committed guests whose behaviour depends on a package not written yet, with what they need.
- * They are recorded with QEMU like the others; the tests and the demo report them as pending
- * instead of comparing, and the entry goes away when the package lands.
- */
-export const PENDING_GUESTS: Readonly<Record<string, string>> = {};

@@ -12,4 +12,4 @@ export {
   type BareMetalOptions,
   type BareMetalResult,
 } from './bare-metal.js';
-export { loadGuestManifest, guestsDir, PENDING_GUESTS, type GuestEntry } from './guests.js';
+export { loadGuestManifest, guestsDir, type GuestEntry } from './guests.js';
