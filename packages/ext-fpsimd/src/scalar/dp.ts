@@ -506,20 +506,18 @@ interface MovOp {
   kind: number;
 }
 
+/** The FMOV (general) form: W↔S (sf=0, single), X↔D (sf=1, double), X↔V.D[1]; -1 otherwise. */
+function fmovKind(f: Fields): number {
+  if (f.sf === 0) return f.ftype === 0 && f.rmode === 0 ? 0 : -1;
+  if (f.ftype === 1 && f.rmode === 0) return 1;
+  return f.ftype === 2 && f.rmode === 1 ? 2 : -1;
+}
+
 export const FMOV_togen = pattern<MovOp>({
   name: 'FMOV_to_general',
   pattern: 'sf:1 0 0 11110 ftype:2 1 rmode:2 110 000000 Rn:5 Rd:5',
   decode(f: Fields) {
-    const k =
-      f.sf === 0
-        ? f.ftype === 0 && f.rmode === 0
-          ? 0
-          : -1
-        : f.ftype === 1 && f.rmode === 0
-          ? 1
-          : f.ftype === 2 && f.rmode === 1
-            ? 2
-            : -1;
+    const k = fmovKind(f);
     return k < 0 ? null : { g: wz(f.Rd!), v: f.Rn!, kind: k };
   },
   exec(cpu, op) {
@@ -535,16 +533,7 @@ export const FMOV_fromgen = pattern<MovOp>({
   name: 'FMOV_from_general',
   pattern: 'sf:1 0 0 11110 ftype:2 1 rmode:2 111 000000 Rn:5 Rd:5',
   decode(f: Fields) {
-    const k =
-      f.sf === 0
-        ? f.ftype === 0 && f.rmode === 0
-          ? 0
-          : -1
-        : f.ftype === 1 && f.rmode === 0
-          ? 1
-          : f.ftype === 2 && f.rmode === 1
-            ? 2
-            : -1;
+    const k = fmovKind(f);
     return k < 0 ? null : { g: rz(f.Rn!), v: f.Rd!, kind: k };
   },
   exec(cpu, op) {
