@@ -1,6 +1,9 @@
 import { definePlugin, type Cpu } from '@hypsim/core';
 import { FPSIMD_PLUGIN_ID, fpState } from '@hypsim/ext-fpsimd';
 import { ffrPatterns } from './ffr.js';
+import { intPatterns } from './insn/int.js';
+import { ldstPatterns } from './insn/ldst.js';
+import { predicatePatterns } from './insn/predicates.js';
 import { svePatterns } from './insns.js';
 import {
   DEFAULT_MAX_VL,
@@ -44,6 +47,9 @@ export const svePlugin = definePlugin<SveOptions>({
   decode: [
     { name: 'sve/base', priority: 0, patterns: svePatterns },
     { name: 'sve/ffr', priority: 0, patterns: ffrPatterns },
+    { name: 'sve/pred', priority: 0, patterns: predicatePatterns },
+    { name: 'sve/int', priority: 0, patterns: intPatterns },
+    { name: 'sve/ldst', priority: 0, patterns: ldstPatterns },
   ],
   realize(machine, options) {
     const opts = sveOptionsSchema.parse(options ?? {});
