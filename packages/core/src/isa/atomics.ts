@@ -477,42 +477,22 @@ function gt64(aLo: number, aHi: number, bLo: number, bHi: number, signedHi: bool
   if (aHi !== bHi) return signedHi ? aHi > bHi : aHi >>> 0 > bHi >>> 0;
   return aLo >>> 0 > bLo >>> 0;
 }
-const ldsmaxX: Exec<AtomOp> = (c, o) => {
+/**
+ * LD{S,U}{MAX,MIN} on 64 bits: memory keeps the old value when old > s (max) or s > old (min).
+ */
+function minMax64(c: Cpu, o: AtomOp, signed: boolean, max: boolean): void {
   const oLo = rmwRead64(c, o);
   const oHi = c.memHi;
   const g = c.gpr;
   const sLo = g[o.rs]!;
   const sHi = g[o.rs + 1]!;
-  const keep = gt64(oLo, oHi, sLo, sHi, true);
+  const keep = max ? gt64(oLo, oHi, sLo, sHi, signed) : gt64(sLo, sHi, oLo, oHi, signed);
   rmwFinish64(c, o, oLo, oHi, keep ? oLo : sLo, keep ? oHi : sHi);
-};
-const ldsminX: Exec<AtomOp> = (c, o) => {
-  const oLo = rmwRead64(c, o);
-  const oHi = c.memHi;
-  const g = c.gpr;
-  const sLo = g[o.rs]!;
-  const sHi = g[o.rs + 1]!;
-  const keep = gt64(sLo, sHi, oLo, oHi, true);
-  rmwFinish64(c, o, oLo, oHi, keep ? oLo : sLo, keep ? oHi : sHi);
-};
-const ldumaxX: Exec<AtomOp> = (c, o) => {
-  const oLo = rmwRead64(c, o);
-  const oHi = c.memHi;
-  const g = c.gpr;
-  const sLo = g[o.rs]!;
-  const sHi = g[o.rs + 1]!;
-  const keep = gt64(oLo, oHi, sLo, sHi, false);
-  rmwFinish64(c, o, oLo, oHi, keep ? oLo : sLo, keep ? oHi : sHi);
-};
-const lduminX: Exec<AtomOp> = (c, o) => {
-  const oLo = rmwRead64(c, o);
-  const oHi = c.memHi;
-  const g = c.gpr;
-  const sLo = g[o.rs]!;
-  const sHi = g[o.rs + 1]!;
-  const keep = gt64(sLo, sHi, oLo, oHi, false);
-  rmwFinish64(c, o, oLo, oHi, keep ? oLo : sLo, keep ? oHi : sHi);
-};
+}
+const ldsmaxX: Exec<AtomOp> = (c, o) => minMax64(c, o, true, true);
+const ldsminX: Exec<AtomOp> = (c, o) => minMax64(c, o, true, false);
+const ldumaxX: Exec<AtomOp> = (c, o) => minMax64(c, o, false, true);
+const lduminX: Exec<AtomOp> = (c, o) => minMax64(c, o, false, false);
 const swpX: Exec<AtomOp> = (c, o) => {
   const oLo = rmwRead64(c, o);
   const oHi = c.memHi;

@@ -1,3 +1,4 @@
+import type { Cpu } from '../cpu/cpu.js';
 import { pattern, type Fields, type InsnPattern } from '../decode/pattern.js';
 import { INV_TWO32, addWithCarry, addWithCarry32, decodeBitMasks, nz32, nz64 } from './alu.js';
 import { rsp, rz, sext, wz } from './operands.js';
@@ -298,44 +299,38 @@ function moveWide(invert: boolean, datasize: number): (f: Fields) => MoveWideOp 
   };
 }
 
+/** MOVZ/MOVN: decode computed the whole value (hi is 0 for the W forms). */
+const writeWide = (cpu: Cpu, op: MoveWideOp): void => {
+  cpu.gpr[op.d] = op.lo;
+  cpu.gpr[op.d + 1] = op.hi;
+};
+
 export const MOVN_w = pattern<MoveWideOp>({
   name: 'MOVN_w',
   pattern: '0 00 100101 0 hw:1 imm16:16 Rd:5',
   decode: moveWide(true, 32),
-  exec(cpu, op) {
-    cpu.gpr[op.d] = op.lo;
-    cpu.gpr[op.d + 1] = 0;
-  },
+  exec: writeWide,
 });
 
 export const MOVN_x = pattern<MoveWideOp>({
   name: 'MOVN_x',
   pattern: '1 00 100101 hw:2 imm16:16 Rd:5',
   decode: moveWide(true, 64),
-  exec(cpu, op) {
-    cpu.gpr[op.d] = op.lo;
-    cpu.gpr[op.d + 1] = op.hi;
-  },
+  exec: writeWide,
 });
 
 export const MOVZ_w = pattern<MoveWideOp>({
   name: 'MOVZ_w',
   pattern: '0 10 100101 0 hw:1 imm16:16 Rd:5',
   decode: moveWide(false, 32),
-  exec(cpu, op) {
-    cpu.gpr[op.d] = op.lo;
-    cpu.gpr[op.d + 1] = 0;
-  },
+  exec: writeWide,
 });
 
 export const MOVZ_x = pattern<MoveWideOp>({
   name: 'MOVZ_x',
   pattern: '1 10 100101 hw:2 imm16:16 Rd:5',
   decode: moveWide(false, 64),
-  exec(cpu, op) {
-    cpu.gpr[op.d] = op.lo;
-    cpu.gpr[op.d + 1] = op.hi;
-  },
+  exec: writeWide,
 });
 
 export const MOVK_w = pattern<MoveWideOp>({
