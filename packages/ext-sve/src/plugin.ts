@@ -1,7 +1,10 @@
 import { definePlugin, type Cpu } from '@hypsim/core';
 import { FPSIMD_PLUGIN_ID, fpState } from '@hypsim/ext-fpsimd';
 import { ffrPatterns } from './ffr.js';
+import { fpPatterns } from './insn/fp/index.js';
 import { intPatterns } from './insn/int.js';
+import { intxPatterns } from './insn/intx/index.js';
+import { memPatterns } from './insn/mem/index.js';
 import { ldstPatterns } from './insn/ldst.js';
 import { predicatePatterns } from './insn/predicates.js';
 import { svePatterns } from './insns.js';
@@ -50,6 +53,9 @@ export const svePlugin = definePlugin<SveOptions>({
     { name: 'sve/pred', priority: 0, patterns: predicatePatterns },
     { name: 'sve/int', priority: 0, patterns: intPatterns },
     { name: 'sve/ldst', priority: 0, patterns: ldstPatterns },
+    { name: 'sve/intx', priority: 0, patterns: intxPatterns },
+    { name: 'sve/fp', priority: 0, patterns: fpPatterns },
+    { name: 'sve/mem', priority: 0, patterns: memPatterns },
   ],
   realize(machine, options) {
     const opts = sveOptionsSchema.parse(options ?? {});

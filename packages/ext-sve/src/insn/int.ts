@@ -3,6 +3,7 @@ import { fpState } from '@hypsim/ext-fpsimd';
 import { sveState } from '../state.js';
 import { checkSveAccess } from '../traps.js';
 import { syncVq } from '../vl.js';
+import { active, arr, views } from './elements.js';
 
 /**
  * SVE integer vector basics (issue 5, part 2): DUP (scalar, immediate, indexed), INDEX (four
@@ -12,46 +13,6 @@ import { syncVq } from '../vl.js';
  * views of the Z file (host little-endian, as the Z word layout already assumes); 64-bit
  * elements are word pairs.
  */
-
-interface Views {
-  u8: Uint8Array;
-  u16: Uint16Array;
-  i32: Int32Array;
-}
-
-const viewCache = new WeakMap<Int32Array, Views>();
-
-/** Byte/halfword/word views of the Z file (created once per backing array). */
-let lastZ: Int32Array | null = null;
-let lastViews: Views | null = null;
-
-function views(z: Int32Array): Views {
-  if (z === lastZ) return lastViews!;
-  let v = viewCache.get(z);
-  if (!v) {
-    v = {
-      u8: new Uint8Array(z.buffer, z.byteOffset, z.length * 4),
-      u16: new Uint16Array(z.buffer, z.byteOffset, z.length * 2),
-      i32: z,
-    };
-    viewCache.set(z, v);
-  }
-  lastZ = z;
-  lastViews = v;
-  return v;
-}
-
-type Arr = Uint8Array | Uint16Array | Int32Array;
-
-function arr(v: Views, esz: number): Arr {
-  return esz === 0 ? v.u8 : esz === 1 ? v.u16 : v.i32;
-}
-
-/** Predicate bit of element e (size 2^esz bytes) of the predicate at halfword offset pb. */
-function active(p: Uint16Array, pb: number, e: number, esz: number): boolean {
-  const bi = e << esz;
-  return ((p[pb + (bi >> 4)]! >>> (bi & 15)) & 1) !== 0;
-}
 
 /** Result of the 64-bit helpers (lo, hi). */
 const R = new Int32Array(2);
