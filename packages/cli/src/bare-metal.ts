@@ -1,6 +1,7 @@
 import { bootLinuxImage, createVirtBoard, virtDeviceTree } from '@hypsim/board-virt';
 import { fpsimdPlugin } from '@hypsim/ext-fpsimd';
 import { stage2Plugin } from '@hypsim/ext-stage2';
+import { SVE_PLUGIN_ID, svePlugin } from '@hypsim/ext-sve';
 import {
   createMachine,
   installSemihosting,
@@ -23,6 +24,11 @@ export const STATUS = {
 export interface BareMetalOptions {
   /** Start at EL2 (like `-M virt,virtualization=on`) instead of EL1. */
   el2?: boolean;
+  /**
+   * Maximum SVE vector length in bits of every CPU (`-cpu max,sve-max-vq=BITS/128`); default
+   * {@link DEFAULT_BARE_METAL_SVE_VL}, QEMU's `-cpu max` in system mode.
+   */
+  sveVl?: number;
   /** RAM size in bytes at 0x40000000 (default 128 MiB, like QEMU). */
   memory?: number;
   /** Number of CPUs (`-smp N`, default 1); secondaries wait for PSCI CPU_ON. */
@@ -60,6 +66,12 @@ export interface BareMetalResult {
 
 export const RAM_BASE = 0x4000_0000;
 
+/**
+ * QEMU 7.2's `-cpu max` in system mode implements every vector length up to 2048 bits (user mode
+ * and hypsim's plugin default to 512); the bare-metal machine follows system-mode QEMU.
+ */
+export const DEFAULT_BARE_METAL_SVE_VL = 2048;
+
 /** The CPU of QEMU's `-cpu max` as far as hypsim implements it. */
 export function maxCpuFeatures(el2: boolean): string[] {
   return [
@@ -71,6 +83,7 @@ export function maxCpuFeatures(el2: boolean): string[] {
     'FEAT_LSE',
     'FEAT_LRCPC',
     'FEAT_LRCPC2',
+    'FEAT_SVE',
     ...(el2 ? ['FEAT_AA64EL2', 'FEAT_VHE'] : []),
   ];
 }
@@ -124,12 +137,19 @@ export function prepareBareMetal(image: Uint8Array, file: string, opts: BareMeta
   const m = createMachine({
     name: 'virt-bare-metal',
     seed: opts.seed ?? 1,
-    cpus: [{ count: opts.smp ?? 1, features: maxCpuFeatures(el2) }],
+    cpus: [
+      {
+        count: opts.smp ?? 1,
+        features: maxCpuFeatures(el2),
+        options: { [SVE_PLUGIN_ID]: { maxVl: opts.sveVl ?? DEFAULT_BARE_METAL_SVE_VL } },
+      },
+    ],
     memory: [{ name: 'ram', base: RAM_BASE, size: ramSize }],
     mmuOffAlignment: opts.mmuOffAlignment ?? 'allow',
     tlbPolicy: opts.tlbPolicy ?? 'walk',
     plugins: [
       { plugin: fpsimdPlugin },
+      { plugin: svePlugin },
       { plugin: stage2Plugin },
       { plugin: createVirtBoard({ uartWrite: opts.uartWrite, uartRead: opts.uartRead }) },
     ],

@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { Command, CommanderError, InvalidArgumentError } from 'commander';
 import { ImageError, MachineConfigError, sizeOrAddress } from '@hypsim/core';
-import { deviceTreeFor, runBareMetal, STATUS } from './bare-metal.js';
+import { DEFAULT_BARE_METAL_SVE_VL, deviceTreeFor, runBareMetal, STATUS } from './bare-metal.js';
 import { formatSpeBuffer, SpeDecodeError } from '@hypsim/ext-spe';
 import { runDemo } from './demo.js';
 import { interactiveStdin } from './stdin.js';
@@ -16,6 +16,15 @@ function parseSize(v: string): number {
   if (!r.success || r.data === 0)
     throw new InvalidArgumentError(`'${v}' is not a size (e.g. 128M, 1G, 0x8000000)`);
   return r.data;
+}
+
+function parseVl(v: string): number {
+  const n = Number(v);
+  if (!/^\d+$/.test(v) || n < 128 || n > 2048 || n % 128 !== 0)
+    throw new InvalidArgumentError(
+      `'${v}' is not an SVE vector length: a multiple of 128 from 128 to 2048 bits`,
+    );
+  return n;
 }
 
 function parseCount(v: string): number {
@@ -49,6 +58,11 @@ export function runCli(argv: readonly string[], io: CliIo): number {
     )
     .option('--el2', 'start at EL2h (like -M virt,virtualization=on) instead of EL1h')
     .option('-m, --memory <size>', 'RAM size at 0x40000000', parseSize, 128 * 1024 * 1024)
+    .option(
+      '--sve-vl <bits>',
+      `maximum SVE vector length of every CPU, like -cpu max,sve-max-vq=BITS/128 (default ${DEFAULT_BARE_METAL_SVE_VL}, as QEMU's -cpu max)`,
+      parseVl,
+    )
     .option('--smp <n>', 'number of CPUs (secondaries wait for PSCI CPU_ON)', parseCount, 1)
     .option('--append <args>', 'kernel command line (/chosen/bootargs)')
     .option('--initrd <file>', 'initial ramdisk for a Linux Image (described in /chosen)')
@@ -65,6 +79,7 @@ export function runCli(argv: readonly string[], io: CliIo): number {
         o: {
           el2?: boolean;
           memory: number;
+          sveVl?: number;
           smp: number;
           append?: string;
           initrd?: string;
@@ -111,6 +126,7 @@ export function runCli(argv: readonly string[], io: CliIo): number {
           const r = runBareMetal(data, image, {
             el2: o.el2,
             memory: o.memory,
+            sveVl: o.sveVl,
             smp: o.smp,
             append: o.append,
             initrd,
