@@ -29,6 +29,7 @@ const IMPLEMENTED = new Set([
   'sel',
   'cpy',
   'vl',
+  'fp',
 ]);
 
 interface VlState {
