@@ -90,6 +90,7 @@ export { Bus, BusError, RamRegion, type MmioDevice, type AccessSize } from './me
 
 export { runMachine, runCpu, type RunOptions } from './run/runner.js';
 export type { StopReason } from './run/stop.js';
+export type { InsnSampler } from './run/sampler.js';
 
 export { CostAccounting, type CostCounters } from './cost/accounting.js';
 export { DEFAULT_COST_MODEL, makeCostModel, type CostModel } from './cost/model.js';

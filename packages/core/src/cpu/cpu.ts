@@ -7,6 +7,7 @@ import type { Token } from '../di/token.js';
 import { hi32, join64, lo32 } from '../util/u64.js';
 import { packSpsr, type PstateFields } from './pstate.js';
 import type { AddressTranslator } from './translate.js';
+import type { InsnSampler } from '../run/sampler.js';
 import type { SysOpHandler } from '../isa/sys-ops.js';
 import { Mmu, type TlbPolicy } from '../mmu/mmu.js';
 import { MmuSysOps } from '../mmu/maintenance.js';
@@ -132,6 +133,11 @@ export class Cpu {
   sysOps: SysOpHandler;
   /** Bumped when translation/context state may have changed (sysreg writes, EL changes). */
   ctxEpoch = 0;
+  /**
+   * Instruction sampler (run/sampler.ts; installed by ext-spe on CPUs with FEAT_SPE). Undefined
+   * elsewhere, so sampling costs nothing on CPUs without it.
+   */
+  sampler: InsnSampler | undefined = undefined;
   /** Instructions executed (retired or faulted): the basis of virtual time. */
   instret = 0;
   /** In WFI/WFE (or powered off when `off`): skipped by the scheduler until woken. */

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { createMachine } from '../machine/machine.js';
 import { enc } from '../test-util/enc.js';
+import type { Cpu } from '../cpu/cpu.js';
+import type { InsnSampler } from './sampler.js';
 
 const CODE = 0x4008_0000;
 
@@ -143,5 +145,59 @@ describe('run loop', () => {
     const b = machine(Array(8).fill(enc.nop));
     a.run({ maxInstructions: 3 });
     expect(b.cpus[0]!.pc).toBe(BigInt(CODE));
+  });
+
+  it('runs a selected instruction alone between the sampler hooks (cpu.sampler)', () => {
+    // B . at the end keeps the CPU on one page; every 7th instruction is selected.
+    const words = [...Array<number>(40).fill(enc.nop), 0x17ffffd8 /* B -40 insns */];
+    const m = machine(words);
+    const cpu = m.cpus[0]!;
+    const picked: bigint[] = [];
+    let count = 6;
+    let stretches = 0;
+    const sampler: InsnSampler = {
+      enter(_c: Cpu) {
+        stretches++;
+        return count;
+      },
+      leave(c: Cpu, n: number, selected: boolean, exception: boolean) {
+        expect(exception).toBe(false);
+        if (selected) {
+          expect(n).toBe(1);
+          picked.push(c.pc - 4n); // NOPs only: the PC moved past the selected one
+          count = 6;
+        } else count -= n;
+        expect(count).toBeGreaterThanOrEqual(0);
+      },
+    };
+    cpu.sampler = sampler;
+    m.run({ maxInstructions: 70 });
+    expect(picked).toEqual(
+      [7, 14, 21, 28, 35, 42, 49, 56, 63, 70].map((k) => BigInt(CODE + 4 * ((k - 1) % 41))),
+    );
+    expect(stretches).toBeGreaterThan(10);
+    cpu.sampler = undefined;
+    expect(m.run({ maxInstructions: 10 })).toEqual({ kind: 'budget', executed: 10 });
+  });
+
+  it('tells the sampler when the selected instruction unwinds with an exception', () => {
+    const m = machine([enc.nop, 0x00000000 /* UDF */, enc.nop]);
+    const cpu = m.cpus[0]!;
+    cpu.sysreg.poke('VBAR_EL1', 0x4010_0000n);
+    m.bus.write32(0x4010_0200, enc.wfi);
+    const seen: [number, boolean, boolean][] = [];
+    let left = 1;
+    cpu.sampler = {
+      enter: () => left,
+      leave(_c, n, selected, exception) {
+        seen.push([n, selected, exception]);
+        left = selected ? 100 : left - n;
+      },
+    };
+    m.run({ maxInstructions: 3 });
+    expect(seen.slice(0, 2)).toEqual([
+      [1, false, false],
+      [1, true, true],
+    ]);
   });
 });

@@ -100,7 +100,19 @@ export function runCpu(m: Machine, cpu: Cpu, cache: DecodeCache, quota: number):
     const baseLo = cpu.pcLo - (cpu.pcLo & (PAGE_SIZE - 1));
     const baseHi = cpu.pcHi;
     let slot = (cpu.pcLo - baseLo) >>> 2;
-    const limit = slow ? executed + 1 : quota;
+    let limit = slow ? executed + 1 : quota;
+    // Sampling (run/sampler.ts): cap the stretch so a selected instruction runs on its own.
+    const sampler = cpu.sampler;
+    const stretchStart = executed;
+    let selected = false;
+    let threw = false;
+    if (sampler !== undefined) {
+      const until = sampler.enter(cpu, pa);
+      if (until <= 0) {
+        selected = true;
+        limit = executed + 1;
+      } else if (executed + until < limit) limit = executed + until;
+    }
     // Interrupt entry above wrote the PC; what the inner loop watches starts clean.
     cpu.jumped = false;
     cpu.exitInner = false;
@@ -133,6 +145,7 @@ export function runCpu(m: Machine, cpu: Cpu, cache: DecodeCache, quota: number):
         cpu.pcLo = baseLo + slot * 4;
       }
     } catch (e) {
+      threw = true;
       if (!isExceptionTaken(e)) {
         if (e instanceof BusError) {
           // A device or hole reached without the CPU's memory layer: external abort, FAR not valid.
@@ -153,6 +166,7 @@ export function runCpu(m: Machine, cpu: Cpu, cache: DecodeCache, quota: number):
       }
       cpu.jumped = false;
     }
+    if (sampler !== undefined) sampler.leave(cpu, executed - stretchStart, selected, threw);
     if (events.hasPendingError) {
       const err = events.takeError()!;
       m.requestStop({ kind: 'listenerError', event: err.event, error: err.error });
