@@ -1,7 +1,22 @@
 import type { InsnPattern } from '@hypsim/core';
+import { comparePatterns } from './compare.js';
+import { logicPatterns } from './logic.js';
+import { minmaxPatterns } from './minmax.js';
+import { muldivPatterns } from './muldiv.js';
+import { saturatePatterns } from './saturate.js';
+import { shiftPatterns } from './shift.js';
+import { unaryPatterns } from './unary.js';
 
 /**
  * SVE integer instructions beyond the first slice: compares, shifts, min/max, unary,
- * saturating, multiply-add, division, reductions, permutes. (Filled in by issue 5.)
+ * saturating, multiply-add, division, reductions, permutes.
  */
-export const intxPatterns: readonly InsnPattern<never>[] = [];
+export const intxPatterns: readonly InsnPattern<never>[] = [
+  ...comparePatterns,
+  ...shiftPatterns,
+  ...minmaxPatterns,
+  ...unaryPatterns,
+  ...saturatePatterns,
+  ...logicPatterns,
+  ...muldivPatterns,
+] as unknown as readonly InsnPattern<never>[];
