@@ -29,6 +29,13 @@ const IMPLEMENTED = new Set([
   'sel',
   'cpy',
   'vl',
+  'int-arith',
+  'logic',
+  'movprfx',
+  'cmp',
+  'shift',
+  'minmax',
+  'absneg',
   'fp',
 ]);
 
