@@ -7,6 +7,7 @@ export {
   statusOf,
   STATUS,
   RAM_BASE,
+  DEFAULT_BARE_METAL_SVE_VL,
   deviceTreeFor,
   isRawImage,
   type BareMetalOptions,

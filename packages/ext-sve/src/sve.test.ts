@@ -176,6 +176,14 @@ describe('ZCR_ELx and the effective VL', () => {
 });
 
 describe('SVE access traps', () => {
+  it('CPTR_EL2 resets without TZ/TFP set, as QEMU 7.2 resets it: SVE at EL2 and EL1 runs', () => {
+    const m = machine({ el2: true });
+    const cpu = m.cpus[0]!;
+    expect(cpu.sysreg.peek('CPTR_EL2')).toBe(0x32ffn);
+    expect(step(m, RDVL_X0_1, 2).ec).toBe(-1);
+    expect(step(m, RDVL_X0_1, 1, (c) => c.sysreg.poke('CPACR_EL1', CPACR_ALL)).ec).toBe(-1);
+  });
+
   const cases: Array<[string, bigint, bigint, bigint, number, { el: number; ec: number }]> = [
     // name, CPACR_EL1, CPTR_EL2, HCR_EL2, EL, expected
     ['all enabled', CPACR_ALL, CPTR_NVHE_RES1, 0n, 1, { el: 1, ec: -1 }],

@@ -389,7 +389,9 @@ export const BASE_SYSREGS: readonly SysRegDef[] = [
   }),
   plain('MDCR_EL2', [3, 4, 1, 1, 1], 2, { feature: 'FEAT_AA64EL2' }),
   plain('CPTR_EL2', [3, 4, 1, 1, 2], 2, {
-    reset: 0x33ffn,
+    // The RES1 bits (13:12, 9, 7:0) set; the trap bits (TZ, TFP, TTA, TCPAC) are UNKNOWN at
+    // reset, and clear here as QEMU 7.2 leaves them (QEMU also reads the RES1 bits as 0).
+    reset: 0x32ffn,
     fields: CPTR_EL2_FIELDS,
     feature: 'FEAT_AA64EL2',
   }),
