@@ -1,8 +1,12 @@
 import type { InsnPattern } from '@hypsim/core';
 import { comparePatterns } from './compare.js';
+import { extractPatterns } from './extract.js';
 import { logicPatterns } from './logic.js';
 import { minmaxPatterns } from './minmax.js';
 import { muldivPatterns } from './muldiv.js';
+import { permutePatterns } from './permute.js';
+import { ppermutePatterns } from './ppermute.js';
+import { reducePatterns } from './reduce.js';
 import { saturatePatterns } from './saturate.js';
 import { shiftPatterns } from './shift.js';
 import { unaryPatterns } from './unary.js';
@@ -19,4 +23,8 @@ export const intxPatterns: readonly InsnPattern<never>[] = [
   ...saturatePatterns,
   ...logicPatterns,
   ...muldivPatterns,
+  ...reducePatterns,
+  ...permutePatterns,
+  ...ppermutePatterns,
+  ...extractPatterns,
 ] as unknown as readonly InsnPattern<never>[];
