@@ -36,6 +36,9 @@ const IMPLEMENTED = new Set([
   'shift',
   'minmax',
   'absneg',
+  'reduce',
+  'permute',
+  'ext',
   'fp',
 ]);
 
