@@ -1,8 +1,7 @@
 import { z } from 'zod';
 
 /**
- * Machine-wide options of the SPE plugin. `writeOrder` is declared now so machine files can
- * name it; the profiling buffer (next slice) consumes it:
+ * Machine-wide options of the SPE plugin. `writeOrder` (unit/buffer.ts):
  * - `sequential`: records reach memory in the order the unit completes them;
  * - `unordered`: records may land out of order, with gaps, before a buffer management event,
  *   as the architecture permits (seed 004); the outcomes are drawn from the machine's PRNG.
@@ -10,6 +9,11 @@ import { z } from 'zod';
 export const speOptionsSchema = z
   .object({
     writeOrder: z.enum(['sequential', 'unordered']).default('sequential'),
+    /**
+     * INTID of the buffer management interrupt (a PPI): 21 (PPI 5), what device trees for
+     * SPE use (spe.md §7; the BSA number is unconfirmed there).
+     */
+    irq: z.number().int().min(16).max(31).default(21),
   })
   .strict();
 

@@ -1,7 +1,17 @@
-import { definePlugin } from '@hypsim/core';
+import {
+  CostModelToken,
+  InterruptControllerToken,
+  PrngToken,
+  resolve,
+  definePlugin,
+  type InterruptController,
+} from '@hypsim/core';
 import { speOptionsSchema, type SpeOptions } from './options.js';
-import { PSB_CSYNC, SpeState, SpeStateToken } from './psb.js';
+import { PSB_CSYNC } from './psb.js';
 import { FEAT_SPE, PMSVER_SPEV1, SPE_SYSREGS } from './registers.js';
+import { SpeState, SpeStateToken, speSlots } from './state.js';
+import { drain } from './unit/buffer.js';
+import { SpeSampler } from './unit/sampler.js';
 
 export const SPE_PLUGIN_ID = '@hypsim/ext-spe';
 
@@ -14,7 +24,9 @@ export const SPE_DECODE_PRIORITY = 1;
 /**
  * The Statistical Profiling Extension plugin: FEAT_SPE (ID_AA64DFR0_EL1.PMSVer = 1, per CPU,
  * so a machine can mix CPUs with and without SPE), the SPE registers with the MDCR_EL2
- * TPMS/E2PB traps and ownership, PSB CSYNC, and an SpeState on every CPU with SPE.
+ * TPMS/E2PB traps and ownership, PSB CSYNC, and on every CPU with SPE the sampler (installed
+ * in core's `cpu.sampler` seam) and the profiling buffer. The buffer management interrupt goes
+ * through the board's interrupt controller (`InterruptControllerToken`) when there is one.
  */
 export const spePlugin = definePlugin<SpeOptions>({
   id: SPE_PLUGIN_ID,
@@ -30,9 +42,34 @@ export const spePlugin = definePlugin<SpeOptions>({
   ],
   sysregs: SPE_SYSREGS,
   decode: [{ name: 'spe/psb', priority: SPE_DECODE_PRIORITY, patterns: [PSB_CSYNC] }],
-  realize(machine) {
-    for (const cpu of machine.cpus)
-      if (cpu.hasFeature(FEAT_SPE)) cpu.attach(SpeStateToken, new SpeState());
+  realize(machine, options) {
+    const c = machine.container;
+    const irq = (): InterruptController | undefined =>
+      c.isRegistered(InterruptControllerToken, true)
+        ? resolve<InterruptController>(c, InterruptControllerToken)
+        : undefined;
+    const costs = c.isRegistered(CostModelToken, true) ? resolve(c, CostModelToken) : undefined;
+    const prng = resolve(c, PrngToken);
+    const opts = speOptionsSchema.parse(options ?? {});
+    for (const cpu of machine.cpus) {
+      if (!cpu.hasFeature(FEAT_SPE)) continue;
+      const present = (n: string) => {
+        const r = cpu.registry.get(n);
+        return r !== undefined && cpu.present[r.index] === 1 ? r : undefined;
+      };
+      const st = new SpeState(
+        speSlots(cpu),
+        opts,
+        prng,
+        costs,
+        irq,
+        present('CNTPCT_EL0'),
+        present('CNTVCT_EL0'),
+      );
+      st.flush = (cpu) => drain(cpu, st);
+      cpu.attach(SpeStateToken, st);
+      cpu.sampler = new SpeSampler(st);
+    }
   },
   reset(cpu) {
     cpu.tryGet(SpeStateToken)?.reset();

@@ -1,25 +1,8 @@
-import { pattern, token, type Cpu, type InsnPattern } from '@hypsim/core';
+import { pattern, type Cpu, type InsnPattern } from '@hypsim/core';
+import { SpeStateToken } from './state.js';
 import { FEAT_SPE } from './registers.js';
 
-/**
- * Per-CPU SPE state. This slice holds only what PSB CSYNC needs; the sampler and buffer
- * (next slice) add the interval counter, in-flight records and pending writes here.
- */
-export class SpeState {
-  /** PSB CSYNCs executed (a visible effect for tests until the buffer exists). */
-  psbCount = 0;
-  /**
-   * Makes completed records visible. The buffer code installs its flush here; it is a
-   * field, not a subclass hook, so the decode-table handler never changes.
-   */
-  flush: (cpu: Cpu) => void = () => {};
-
-  reset(): void {
-    this.psbCount = 0;
-  }
-}
-
-export const SpeStateToken = token<SpeState>('ext-spe/SpeState');
+export { SpeState, SpeStateToken } from './state.js';
 
 /**
  * PSB CSYNC: profiling synchronisation barrier. Every record for an operation before it is

@@ -306,6 +306,6 @@ describe('plugin options', () => {
     expect(() => opts({ writeOrder: 'unordered' })).not.toThrow();
     expect(() => opts({})).not.toThrow();
     expect(() => opts({ writeOrder: 'random' })).toThrow();
-    expect(speOptionsSchema.parse({})).toEqual({ writeOrder: 'sequential' });
+    expect(speOptionsSchema.parse({})).toEqual({ writeOrder: 'sequential', irq: 21 });
   });
 });

@@ -1,5 +1,7 @@
 import type { Cpu, SysRegDef, SysRegField, TrapRule } from '@hypsim/core';
 import { e2pbTrap, programmingNotAllowed, tpmsTrap } from './ownership.js';
+import { SpeStateToken } from './state.js';
+import { updateIrq } from './unit/buffer.js';
 
 /**
  * The SPE system registers (spe.md §1–§2) for the modelled version, FEAT_SPE (SPEv1,
@@ -141,6 +143,18 @@ function readPmbidr(cpu: Cpu, out: Int32Array): void {
   out[1] = 0;
 }
 
+/**
+ * PMBSR_EL1 writes (after the write mask): PMBIRQ follows PMBSR.S, so software setting S
+ * asserts the interrupt and clearing it deasserts it (spe.md §7).
+ */
+function writePmbsr(cpu: Cpu, lo: number, hi: number): void {
+  const slot = 2 * cpu.registry.require('PMBSR_EL1').index;
+  cpu.sys[slot] = lo;
+  cpu.sys[slot + 1] = hi;
+  const st = cpu.tryGet(SpeStateToken);
+  if (st !== undefined) updateIrq(cpu, st);
+}
+
 const spe = (d: Omit<SysRegDef, 'feature' | 'group'>): SysRegDef => ({
   ...d,
   feature: FEAT_SPE,
@@ -238,6 +252,7 @@ export const SPE_SYSREGS: readonly SysRegDef[] = [
     minEL: 1,
     writeMask: PMBSR_MASK,
     fields: PMBSR_EL1_FIELDS,
+    write: writePmbsr,
     traps: E2PB,
   }),
   // Never trapped by MDCR_EL2.E2PB/TPMS [ARM D24.3]: software can always ask who owns the buffer.
