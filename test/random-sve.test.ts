@@ -131,6 +131,7 @@ function runCase(m: Machine, c: Case, vl: number): string[] {
     const dv = new DataView(b.buffer);
     for (let w = 0; w < vl / 32; w++) fs.z[fs.base(n) + w] = dv.getInt32(4 * w, true);
   });
+  fs.markHighWritten();
   c.init.x.forEach((v, i) => cpu.setX(i, BigInt(v)));
   cpu.nzcv = Number(BigInt(c.init.nzcv) >> 28n) & 0xf;
   const start = Number(BigInt(c.codeAddr));

@@ -14,6 +14,13 @@ export class FpState {
   /** FPCR and FPSR as 32-bit values (their upper halves are RES0). */
   fpcr = 0;
   fpsr = 0;
+  /**
+   * Registers whose bits above 128 may be non-zero (bit n = Zn). AdvSIMD/FP writes clear the
+   * high part only when its bit is set, so FP code on a wide-VL CPU does not zero up to 60 words
+   * per write. Whoever writes above word 3 directly (SVE instructions, state restore, tests) must
+   * call `markHighWritten()`.
+   */
+  highDirty = 0;
   /** `cpu.ctxEpoch` at which FP access was last found allowed (see checkFpAccess). */
   allowedEpoch = -1;
   /** Float64 scratch views for the arithmetic helpers (no allocation per instruction). */
@@ -36,6 +43,12 @@ export class FpState {
       );
     this.z = z;
     this.stride = stride;
+    this.highDirty = -1;
+  }
+
+  /** Records that some Z register may hold non-zero bits above 128 (see `highDirty`). */
+  markHighWritten(): void {
+    this.highDirty = -1;
   }
 
   /** Word offset of Vn in `z`. */
@@ -45,7 +58,11 @@ export class FpState {
 
   /** Zeroes Vn's bits above 128 (the SVE part of Zn) after an AdvSIMD/FP write. */
   clearHigh(n: number): void {
-    if (this.stride > 4) this.z.fill(0, n * this.stride + 4, (n + 1) * this.stride);
+    const bit = 1 << n;
+    if (this.stride > 4 && (this.highDirty & bit) !== 0) {
+      this.z.fill(0, n * this.stride + 4, (n + 1) * this.stride);
+      this.highDirty &= ~bit;
+    }
   }
 
   /** Writes the 128-bit Vn from four words and clears the rest (the architectural V write). */
@@ -66,6 +83,7 @@ export class FpState {
 
   reset(): void {
     this.z.fill(0);
+    this.highDirty = 0;
     this.fpcr = 0;
     this.fpsr = 0;
     this.allowedEpoch = -1;

@@ -79,6 +79,7 @@ export function restoreSve(cpu: Cpu, data: Uint8Array, vl?: number): void {
     throw new RangeError(`restoreSve: ${data.length} bytes, VL ${v} needs ${546 * q}`);
   syncVq(cpu, st);
   const fp = fpState(cpu);
+  fp.markHighWritten();
   let o = 0;
   for (let n = 0; n < 32; n++) {
     const b = n * fp.stride;

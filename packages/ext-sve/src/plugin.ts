@@ -63,8 +63,9 @@ export const svePlugin = definePlugin<SveOptions>({
     for (const cpu of machine.cpus) {
       if (!cpu.hasFeature('FEAT_SVE')) continue;
       const maxVl = maxVlOf(cpu);
-      fpState(cpu).setStride(maxVl / 32);
-      cpu.attach(SveStateToken, new SveState(maxVl, opts.vlPolicy, machine.prng));
+      const fp = fpState(cpu);
+      fp.setStride(maxVl / 32);
+      cpu.attach(SveStateToken, new SveState(maxVl, opts.vlPolicy, machine.prng, fp));
       any = true;
     }
     if (!any) return;

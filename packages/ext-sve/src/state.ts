@@ -1,4 +1,5 @@
 import { token, type Cpu, type Prng } from '@hypsim/core';
+import type { FpState } from '@hypsim/ext-fpsimd';
 import type { VlPolicy } from './options.js';
 
 /** Index of FFR in `SveState.p` (after P0–P15). */
@@ -29,6 +30,8 @@ export class SveState {
     maxVl: number,
     readonly policy: VlPolicy,
     readonly prng: Prng,
+    /** The CPU's FP register file (Z lives there). */
+    readonly fp: FpState,
   ) {
     this.maxVq = maxVl / 128;
     this.p = new Uint16Array(17 * this.maxVq);

@@ -6,6 +6,7 @@ import type { VlPolicy } from './options.js';
 import { svePlugin, SVE_PLUGIN_ID } from './plugin.js';
 import { FFR, sveState } from './state.js';
 import { effectiveVl, syncVq } from './vl.js';
+import { runWords, sveMachine } from './insn/testutil.js';
 
 const EL2 = ['FEAT_AA64EL2', 'FEAT_VHE'];
 const FP = ['FEAT_FP', 'FEAT_AdvSIMD'];
@@ -522,4 +523,31 @@ describe('RDVL, ADDVL, ADDPL, LDR/STR (Z and P)', () => {
       expect(Array.from(saveSve(c2, vl))).toEqual(Array.from(data));
     },
   );
+});
+
+describe('AdvSIMD/FP writes zero Z above 128 bits (Arm ARM V[] setter: ZeroExtend to MAX_VL)', () => {
+  it('after SVE writes, after restoreSve, and only for the register written', () => {
+    const m = sveMachine(2048);
+    const cpu = m.cpus[0]!;
+    const fp = fpState(cpu);
+    const high = (n: number): number[] =>
+      Array.from(fp.z.subarray(n * fp.stride + 4, (n + 1) * fp.stride));
+    // mov z0.b, #1; mov z1.b, #3; movi v0.16b, #2
+    runWords(m, [0x2538c020, 0x2538c061, 0x4f00e440]);
+    expect(high(0).every((w) => w === 0)).toBe(true);
+    expect(high(1).every((w) => w === 0x03030303)).toBe(true);
+    // add v1.4s clears Z1's high part; restoreSve writes it again; fmov d1, x2 must clear it.
+    runWords(m, [0x4ea18421]);
+    expect(high(1).every((w) => w === 0)).toBe(true);
+    const image = saveSve(cpu, 2048);
+    image.fill(0x5a);
+    restoreSve(cpu, image, 2048);
+    expect(high(1).every((w) => w === 0x5a5a5a5a)).toBe(true);
+    runWords(m, [0x9e670041]);
+    expect(high(1).every((w) => w === 0)).toBe(true);
+    expect(high(0).every((w) => w === 0x5a5a5a5a)).toBe(true);
+    // Once cleared, repeated AdvSIMD writes (add v1.4s) leave the zeros alone.
+    runWords(m, [0x4ea18421, 0x4ea18421]);
+    expect(high(1).every((w) => w === 0)).toBe(true);
+  });
 });

@@ -37,10 +37,13 @@ export function sveTrapEl(cpu: Cpu): number {
  * The access check of every SVE instruction. Arm ARM CheckSVEEnabled checks EL by EL, the SVE
  * enable before the FP enable at each: so the SVE trap (EC 0x19) wins when it goes to the same
  * or a lower EL than the FP trap, and the FP trap (EC 0x07) wins when it goes to a lower EL
- * (QEMU: "if SVE EL > FP EL, FP exception has precedence"). Cached per `cpu.ctxEpoch`.
+ * (QEMU: "if SVE EL > FP EL, FP exception has precedence"). Cached per `cpu.ctxEpoch`. Also marks
+ * the Z registers' high parts as written (FpState.highDirty).
  */
 export function checkSveAccess(cpu: Cpu): void {
   const st = sveState(cpu);
+  // Every SVE instruction may write Z above 128 bits; the next AdvSIMD write must clear them.
+  st.fp.highDirty = -1;
   if (st.allowedEpoch === cpu.ctxEpoch) return;
   const sve = sveTrapEl(cpu);
   const fp = fpTrapEl(cpu);

@@ -62,6 +62,7 @@ export function changeVq(cpu: Cpu, st: SveState, q: number): void {
 /** Zeroes (or randomises) granules [from, to) of every Z, P and FFR. */
 function fillRange(cpu: Cpu, st: SveState, from: number, to: number, random: boolean): void {
   const fp = fpState(cpu);
+  if (random) fp.markHighWritten();
   const z = fp.z;
   const stride = fp.stride;
   for (let n = 0; n < 32; n++) {

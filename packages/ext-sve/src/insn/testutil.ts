@@ -65,4 +65,5 @@ export function zWord(cpu: Cpu, n: number, w: number): number {
 export function setZWords(cpu: Cpu, n: number, words: readonly number[]): void {
   const fp = fpState(cpu);
   words.forEach((v, i) => (fp.z[n * fp.stride + i] = v | 0));
+  fp.markHighWritten();
 }
