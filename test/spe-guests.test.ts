@@ -1,0 +1,199 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { createVirtBoard } from '@hypsim/board-virt';
+import { createMachine, installSemihosting, loadElf, type Machine } from '@hypsim/core';
+import { fpsimdPlugin } from '@hypsim/ext-fpsimd';
+import {
+  decodeSpeBuffer,
+  spePlugin,
+  SpeStateToken,
+  type SpeOptions,
+  type SpePacket,
+  type SpeRecord,
+} from '@hypsim/ext-spe';
+import { stage2Plugin } from '@hypsim/ext-stage2';
+
+/**
+ * The SPE guests (guests/spe, built with the cross compiler, ELFs committed). QEMU has no SPE,
+ * so the expected results are not recordings: every assertion below is derived from
+ * ../shared/reference/spe.md (section numbers given), never from running this code.
+ */
+
+const dir = new URL('../guests/spe/bin/', import.meta.url);
+const BASE = ['FEAT_FP', 'FEAT_AdvSIMD', 'FEAT_LSE'];
+
+interface Run {
+  m: Machine;
+  out: string;
+  status: number | undefined;
+  phases: Map<string, Record<string, string>>;
+}
+
+function runGuest(
+  name: string,
+  opts: { el2?: boolean; cpus?: string[][]; spe?: Partial<SpeOptions>; seed?: number } = {},
+): Run {
+  const el2 = opts.el2 ?? false;
+  const feats = [...BASE, ...(el2 ? ['FEAT_AA64EL2', 'FEAT_VHE'] : [])];
+  const m = createMachine({
+    name: 'spe-test',
+    seed: opts.seed ?? 1,
+    cpus: (opts.cpus ?? [['FEAT_SPE']]).map((f) => ({ features: [...feats, ...f] })),
+    memory: [{ name: 'ram', base: 0x4000_0000, size: 128 * 1024 * 1024 }],
+    plugins: [
+      { plugin: fpsimdPlugin },
+      { plugin: stage2Plugin },
+      { plugin: createVirtBoard({}) },
+      { plugin: spePlugin, options: opts.spe ?? {} },
+    ],
+  });
+  const chunks: Buffer[] = [];
+  installSemihosting(m, { write: (_fd, b) => chunks.push(Buffer.from(b)), cmdline: name });
+  const img = loadElf(m.bus, readFileSync(new URL(`${name}.elf`, dir)), name);
+  const cpu = m.cpus[0]!;
+  cpu.setMode(el2 ? 2 : 1, 1);
+  cpu.daif = 0xf;
+  cpu.pc = img.entry;
+  const stop = m.run({ maxInstructions: 50_000_000 });
+  const out = Buffer.concat(chunks).toString('latin1');
+  const phases = new Map<string, Record<string, string>>();
+  for (const line of out.split('\n')) {
+    if (!line.startsWith('phase=')) continue;
+    const kv = Object.fromEntries(line.split(' ').map((w) => w.split('=') as [string, string]));
+    phases.set(kv.phase!, kv);
+  }
+  return { m, out, status: stop.kind === 'exit' ? stop.code : undefined, phases };
+}
+
+const num = (s: string | undefined): number => Number(BigInt(s!));
+const range = (s: string): [bigint, bigint] => {
+  const [a, b] = s.split('-');
+  return [BigInt(a!), BigInt(b!)];
+};
+
+/** The records of one phase: bytes [buf, PMBPTR) of guest memory (identity-mapped). */
+function recordsOf(r: Run, phase: string): SpeRecord[] {
+  const p = r.phases.get(phase)!;
+  const buf = num(p.buf);
+  return decodeSpeBuffer(r.m.bus.readBytes(buf, num(p.ptr) - buf));
+}
+
+function find<T extends SpePacket['kind']>(
+  rec: SpeRecord,
+  kind: T,
+  pred: (p: Extract<SpePacket, { kind: T }>) => boolean = () => true,
+): Extract<SpePacket, { kind: T }> | undefined {
+  return rec.packets.find((p) => p.kind === kind && pred(p as Extract<SpePacket, { kind: T }>)) as
+    Extract<SpePacket, { kind: T }> | undefined;
+}
+const pcOf = (rec: SpeRecord) =>
+  find(rec, 'address', (p) => p.type === 'pc') as
+    { va: bigint; el: number; ns: boolean } | undefined;
+const dataVa = (rec: SpeRecord) =>
+  (find(rec, 'address', (p) => p.type === 'data-va') as { va: bigint } | undefined)?.va;
+
+describe('guests/spe/spe_profile (EL1, no EL2)', () => {
+  const r = runGuest('spe_profile');
+
+  it('exits 0 with every phase reported', () => {
+    expect(r.status, r.out).toBe(0);
+    for (const p of ['el1', 'el1_loads', 'el1_branches', 'el0', 's1_fault_start', 's1_fault_cross'])
+      expect(r.phases.has(p), p).toBe(true);
+    // §3: PMSVer = 1 (FEAT_SPE); §2: PMBIDR_EL1.P = 0 (EL1 owns the buffer without EL2).
+    expect(r.out).toContain('ID_AA64DFR0_EL1.PMSVer=1');
+    expect(r.out).toMatch(/PMBIDR_EL1=0x0 /);
+  });
+
+  it('EL1, no filter: PCs in the loop, one record per 257 operations, loads carry array VAs', () => {
+    const p = r.phases.get('el1')!;
+    const recs = recordsOf(r, 'el1');
+    const [lo, hi] = range(p.loop!);
+    const [dlo, dhi] = range(p.data!);
+    // §5: interval INTERVAL×256+1 = 257 with RND=0; the loop is 4×4096 operations, plus the
+    // few between enabling and disabling (ISB, the call, MSR): floor(ops/257) ± 1.
+    const expected = Math.floor(num(p.ops) / 257);
+    expect(recs.length).toBeGreaterThanOrEqual(expected - 1);
+    expect(recs.length).toBeLessThanOrEqual(expected + 1);
+    let loads = 0;
+    for (const rec of recs) {
+      const pc = pcOf(rec)!;
+      expect(pc.el).toBe(1);
+      expect(pc.ns).toBe(true);
+      if (pc.va < lo || pc.va >= hi) continue; // the odd sample just outside the loop
+      const va = dataVa(rec);
+      if (pc.va === lo) {
+        loads++;
+        expect(va! >= dlo && va! < dhi, `data VA 0x${va?.toString(16)}`).toBe(true);
+        expect(find(rec, 'op-type')!.op).toMatchObject({ class: 'ldst', sub: 'gp', store: false });
+      } else expect(va).toBeUndefined();
+      expect(rec.packets.at(-1)!.kind).toBe('end'); // §6.1: End when TS=0
+    }
+    const inLoop = recs.filter((x) => pcOf(x)!.va >= lo && pcOf(x)!.va < hi);
+    expect(inLoop.length).toBeGreaterThanOrEqual(recs.length - 2);
+    // 257 ≡ 1 (mod 4): successive samples walk through the 4 loop instructions.
+    expect(loads).toBeGreaterThanOrEqual(Math.floor(inLoop.length / 4) - 1);
+    expect(num(p.sr)).toBe(0);
+  });
+
+  it('FT+LD keeps loads only; FT+B keeps branches only, with their target', () => {
+    const [lo] = range(r.phases.get('el1_loads')!.loop!);
+    const loads = recordsOf(r, 'el1_loads');
+    expect(loads.length).toBeGreaterThan(5);
+    for (const rec of loads) {
+      expect(pcOf(rec)!.va).toBe(lo);
+      expect(find(rec, 'op-type')!.op).toMatchObject({ class: 'ldst' });
+    }
+    const br = recordsOf(r, 'el1_branches');
+    expect(br.length).toBeGreaterThan(5);
+    for (const rec of br) {
+      expect(find(rec, 'op-type')!.op).toMatchObject({ class: 'branch', cond: true });
+      const target = find(rec, 'address', (p) => p.type === 'branch-target') as
+        { va: bigint } | undefined;
+      // B.NE back to the loop start while the loop runs; the last one falls through.
+      if (target) expect(target.va).toBe(lo);
+      else expect(find(rec, 'events')!.bits & (1n << 6n)).toBe(1n << 6n); // not taken
+    }
+  });
+
+  it('EL0 only (E0SPE): EL0 PCs, array VAs and PAs, timestamps', () => {
+    const recs = recordsOf(r, 'el0');
+    const p = r.phases.get('el0')!;
+    const [lo, hi] = range(p.loop!);
+    const [dlo, dhi] = range(p.data!);
+    expect(recs.length).toBeGreaterThan(50);
+    for (const rec of recs) {
+      const pc = pcOf(rec)!;
+      expect(pc.el).toBe(0);
+      expect(pc.va >= lo - 0x100n && pc.va < hi + 0x100n).toBe(true);
+      expect(rec.packets.at(-1)!.kind).toBe('timestamp');
+      const va = dataVa(rec);
+      if (va !== undefined) {
+        expect(va >= dlo && va < dhi).toBe(true);
+        const pa = find(rec, 'address', (q) => q.type === 'data-pa') as { pa: bigint } | undefined;
+        expect(pa?.pa).toBe(va); // identity map
+      }
+    }
+    const ts = recs.map((x) => (find(x, 'timestamp') as { value: bigint }).value);
+    for (let i = 1; i < ts.length; i++) expect(ts[i]! >= ts[i - 1]!).toBe(true);
+  });
+
+  it('buffer page unmapped at stage 1, PMBPTR at its start: EC 0x24, FSC translation L3, DL=0', () => {
+    const p = r.phases.get('s1_fault_start')!;
+    const sr = num(p.sr);
+    expect(sr >>> 26).toBe(0x24);
+    expect(sr & 0x3f).toBe(0x07);
+    expect(sr & (1 << 17)).not.toBe(0); // S
+    expect(sr & (1 << 19)).toBe(0); // DL unchanged: nothing lost (§2, D17.8.3)
+    expect(p.ptr).toBe(p.buf); // PMBPTR = the faulting address
+  });
+
+  it('a record crossing into an unmapped page: EC 0x24 with DL=1, PMBPTR = the page', () => {
+    const p = r.phases.get('s1_fault_cross')!;
+    const sr = num(p.sr);
+    expect(sr >>> 26).toBe(0x24);
+    expect(sr & 0x3f).toBe(0x07);
+    expect(sr & (1 << 19)).not.toBe(0);
+    expect(num(p.ptr)).toBe(num(p.buf) + 203);
+    expect(num(p.ptr) % 4096).toBe(0);
+  });
+});
