@@ -196,7 +196,8 @@ export function alu64(op: number, al: number, ah: number, bl: number, bh: number
     case SQADD:
     case SQADDI: {
       add64(al, ah, bl, bh);
-      if (((ah ^ R[1]!) & (bh ^ R[1]!)) < 0) set64(ah < 0 ? 0 : -1, ah < 0 ? -0x80000000 : 0x7fffffff);
+      if (((ah ^ R[1]!) & (bh ^ R[1]!)) < 0)
+        set64(ah < 0 ? 0 : -1, ah < 0 ? -0x80000000 : 0x7fffffff);
       return;
     }
     case SQSUB:
@@ -275,14 +276,16 @@ export function binExec(cpu: Cpu, o: BinOp): void {
     const m = o.m * stride * per;
     const z = fp.z;
     const mw = o.m * stride;
+    const group = (8 >> esz) - 1;
+    let wb = 0;
     for (let e = 0; e < count; e++) {
+      // The wide operand is read before any element overlapping it is written (Zm may be Zd).
+      if (o.wide && (e & group) === 0) {
+        const w = mw + ((e >> (3 - esz)) << 1);
+        wb = amount64(z[w]!, z[w + 1]!);
+      }
       if (p && !active(p, pb, e, esz)) continue;
-      let b: number;
-      if (o.m < 0) b = o.imm;
-      else if (o.wide) {
-        const w = mw + (((e << esz) >> 3) << 1);
-        b = amount64(z[w]!, z[w + 1]!);
-      } else b = A[m + e]!;
+      const b = o.m < 0 ? o.imm : o.wide ? wb : A[m + e]!;
       const a = A[n + e]!;
       A[d + e] = rev ? aluN(op, b, a, bits) : aluN(op, a, b, bits);
     }

@@ -1,4 +1,5 @@
 import type { InsnPattern } from '@hypsim/core';
+import { adrPatterns } from './adr.js';
 import { comparePatterns } from './compare.js';
 import { extractPatterns } from './extract.js';
 import { logicPatterns } from './logic.js';
@@ -27,4 +28,5 @@ export const intxPatterns: readonly InsnPattern<never>[] = [
   ...permutePatterns,
   ...ppermutePatterns,
   ...extractPatterns,
+  ...adrPatterns,
 ] as unknown as readonly InsnPattern<never>[];

@@ -29,7 +29,14 @@ interface RedOp {
   op: number;
 }
 
-function reduceN(A: ArrayLike<number>, nb: number, p: Uint16Array, pb: number, o: RedOp, count: number): number {
+function reduceN(
+  A: ArrayLike<number>,
+  nb: number,
+  p: Uint16Array,
+  pb: number,
+  o: RedOp,
+  count: number,
+): number {
   const esz = o.esz;
   const bits = 8 << esz;
   const op = o.op;

@@ -1,15 +1,5 @@
 import { pattern } from '@hypsim/core';
-import {
-  SQADD,
-  SQADDI,
-  SQSUB,
-  SQSUBI,
-  UQADD,
-  UQSUB,
-  bin0,
-  binExec,
-  type BinOp,
-} from './alu.js';
+import { SQADD, SQADDI, SQSUB, SQSUBI, UQADD, UQSUB, bin0, binExec, type BinOp } from './alu.js';
 
 /** SQADD/UQADD/SQSUB/UQSUB: unpredicated vectors and unsigned (optionally LSL #8) immediate. */
 

@@ -110,9 +110,7 @@ const wideUnpred = SHIFT_OPS.slice(0, 3).map(([name, op, opc]) =>
     pattern: `00000100 esz:2 1 Zm:5 1000 ${opc.slice(1)} Zn:5 Zd:5`,
     feature: 'FEAT_SVE',
     decode: (f) =>
-      f.esz === 3
-        ? null
-        : { ...bin0(), d: f.Zd!, n: f.Zn!, m: f.Zm!, esz: f.esz!, op, wide: true },
+      f.esz === 3 ? null : { ...bin0(), d: f.Zd!, n: f.Zn!, m: f.Zm!, esz: f.esz!, op, wide: true },
     exec: binExec,
   }),
 );
