@@ -197,3 +197,33 @@ describe('guests/spe/spe_profile (EL1, no EL2)', () => {
     expect(num(p.ptr) % 4096).toBe(0);
   });
 });
+
+describe('guests/spe/spe_irq (buffer full and PMBIRQ through the GIC)', () => {
+  const r = runGuest('spe_irq');
+
+  it('fills the buffer, takes INTID 21 once, with PMBSR = S | EC 0 | BSC 1 (§2, §7)', () => {
+    expect(r.status, r.out).toBe(0);
+    const m = /irqs=(\d+) intid=(\d+) irq_sr=(0x[0-9a-f]+) irq_ptr=(0x[0-9a-f]+)/.exec(r.out)!;
+    expect(Number(m[1])).toBe(1);
+    expect(Number(m[2])).toBe(21);
+    const sr = Number(m[3]);
+    expect(sr).toBe((1 << 17) | 1); // S, EC 0, BSC 1 (buffer filled), DL 0, COLL 0
+    const p = r.phases.get('full')!;
+    const limit = num(p.buf) + 4096;
+    const ptr = Number(m[4]);
+    // Full fires when fewer than 2^MaxSize (64) bytes remain after a record (§2, D17.8.2).
+    expect(limit - ptr).toBeLessThan(64);
+    expect(limit - ptr).toBeGreaterThanOrEqual(0);
+    const recs = decodeSpeBuffer(r.m.bus.readBytes(num(p.buf), ptr - num(p.buf)));
+    expect(recs.reduce((n, x) => n + x.length, 0)).toBe(ptr - num(p.buf));
+    const [lo, hi] = range(p.loop!);
+    for (const rec of recs) {
+      const pc = pcOf(rec)!.va;
+      expect(pc >= lo - 0x40n && pc < hi + 0x40n).toBe(true);
+    }
+  });
+
+  it('a software write of PMBSR.S=1 asserts PMBIRQ too (§7)', () => {
+    expect(r.out).toMatch(/after software S=1: irqs=2 intid=21 PMBSR=0x0/);
+  });
+});

@@ -41,11 +41,12 @@ static table_t s1_l1, s1_l2, s1_l3;
 /*
  * EL1&0 stage 1, identity: 0x40000000..0x401fffff in 4 KB pages (EL1 only), the rest of the
  * first GB in 2 MB blocks (EL1 only) except 0x40400000..0x405fffff (EL0 and EL1 RW, never
- * executable): the EL0 data.  Pages holding the EL0 code get read-only EL0+EL1 (executable at
+ * executable): the EL0 data; the first GB (the devices) is Device-nGnRnE.  Pages holding the EL0 code get read-only EL0+EL1 (executable at
  * both).  39-bit VA, TTBR0, Normal write-back.
  */
 static void mmu_on(u64 el0_code_lo, u64 el0_code_hi)
 {
+    s1_l1[0] = 0x0UL | AF | (1UL << 2) | PXN | UXN | 1; /* devices (GIC): Device-nGnRnE */
     s1_l1[1] = (u64)s1_l2 | 3;
     s1_l2[0] = (u64)s1_l3 | 3;
     for (u64 i = 0; i < 512; i++) {
@@ -57,7 +58,7 @@ static void mmu_on(u64 el0_code_lo, u64 el0_code_hi)
         u64 pa = 0x40000000UL + i * 0x200000UL;
         s1_l2[i] = pa | S1_NORMAL | 1 | (i == 2 ? (AP_EL0_RW | PXN | UXN) : 0);
     }
-    MSR(mair_el1, 0xffUL);
+    MSR(mair_el1, 0xffUL); /* Attr0 Normal write-back, Attr1 Device-nGnRnE */
     MSR(tcr_el1, 25UL | (1UL << 8) | (1UL << 10) | (3UL << 12) | (1UL << 23) | (5UL << 32));
     MSR(ttbr0_el1, (u64)s1_l1);
     __asm__ volatile("dsb ish\n\ttlbi vmalle1\n\tdsb ish\n\tisb" ::: "memory");
