@@ -4,6 +4,7 @@ import { createVirtBoard } from '@hypsim/board-virt';
 import { createMachine, installSemihosting, loadElf, type Machine } from '@hypsim/core';
 import { fpsimdPlugin } from '@hypsim/ext-fpsimd';
 import {
+  decodePacket,
   decodeSpeBuffer,
   spePlugin,
   SpeStateToken,
@@ -225,5 +226,90 @@ describe('guests/spe/spe_irq (buffer full and PMBIRQ through the GIC)', () => {
 
   it('a software write of PMBSR.S=1 asserts PMBIRQ too (§7)', () => {
     expect(r.out).toMatch(/after software S=1: irqs=2 intid=21 PMBSR=0x0/);
+  });
+});
+
+/** The complete records at the start of `bytes` (a record cut short by a fault is dropped). */
+function completeRecords(bytes: Uint8Array): SpeRecord[] {
+  let at = 0;
+  let end = 0;
+  try {
+    while (at < bytes.length) {
+      const p = decodePacket(bytes, at);
+      at += p.length;
+      if (p.packet !== 'padding' && (p.packet.kind === 'end' || p.packet.kind === 'timestamp'))
+        end = at;
+    }
+  } catch {
+    // truncated: keep what ended before
+  }
+  return decodeSpeBuffer(bytes.subarray(0, end));
+}
+
+describe('guests/spe/spe_el2 (EL2: traps, ownership, stage-2 buffer fault)', () => {
+  const r = runGuest('spe_el2', { el2: true });
+  const line = (name: string) => r.phases.get(name)!;
+
+  it('exits 0', () => {
+    expect(r.status, r.out).toBe(0);
+  });
+
+  it('TPMS=1, E2PB=0b00: PMS* and PMB* accesses from EL1 trap (EC 0x18), PMBIDR does not, P=1', () => {
+    const p = line('tpms_e2pb00');
+    expect(num(p.traps)).toBe(5);
+    const esr = num(p.esr);
+    // The last one: MSR PMBLIMITR_EL1 (3,0,9,10,0), a write: EC 0x18, IL=1, ISS from §1.
+    expect(esr >>> 26).toBe(0x18);
+    expect((esr >>> 25) & 1).toBe(1);
+    const iss = esr & 0x1ffffff;
+    expect((iss >>> 20) & 3).toBe(3); // Op0
+    expect((iss >>> 17) & 7).toBe(0); // Op2
+    expect((iss >>> 14) & 7).toBe(0); // Op1
+    expect((iss >>> 10) & 15).toBe(9); // CRn
+    expect((iss >>> 1) & 15).toBe(10); // CRm
+    expect(iss & 1).toBe(0); // write
+    expect(num(p.pmbidr) & 0x10).toBe(0x10); // P: owned by a higher EL (§2)
+    expect(r.out).toContain('read under trap: 0x5a5a');
+  });
+
+  it('E2PB=0b11: nothing traps and P=0; E2PB=0b10: only PMB* trap, P=0 (§3)', () => {
+    expect(num(line('e2pb11').traps)).toBe(0);
+    expect(num(line('e2pb11').pmbidr) & 0x10).toBe(0);
+    expect(num(line('e2pb10').traps)).toBe(2);
+    expect(num(line('e2pb10').pmbidr) & 0x10).toBe(0);
+  });
+
+  it('a record crossing into an IPA page stage 2 does not map: EC 0x25, FSC L3, DL=1, PMBPTR = the page', () => {
+    const p = line('s2_fault');
+    const sr = num(p.sr);
+    expect(sr >>> 26).toBe(0x25);
+    expect(sr & 0x3f).toBe(0x07);
+    expect(sr & (1 << 17)).not.toBe(0);
+    expect(sr & (1 << 19)).not.toBe(0);
+    expect(p.ptr).toBe('0x80001000');
+    // The records before the page: in the IPA page's PA, EL1 PCs in the loop, data VAs and PAs.
+    const pa = num(/bufpa=(0x[0-9a-f]+)/.exec(r.out)![1]);
+    const recs = completeRecords(r.m.bus.readBytes(pa, 203));
+    expect(recs.length).toBeGreaterThan(2);
+    const [lo, hi] = range(p.loop!);
+    for (const rec of recs) {
+      const pc = pcOf(rec)!;
+      expect(pc.el).toBe(1);
+      expect(pc.va >= lo - 0x40n && pc.va < hi + 0x40n).toBe(true);
+    }
+  });
+
+  it('E2PB=0b00: EL2 owns the buffer and profiles itself (EL=2 records); E2PB=0b11 prohibits it', () => {
+    const recs = recordsOf(r, 'el2_owned');
+    const [lo, hi] = range(line('el2_owned').loop!);
+    expect(recs.length).toBeGreaterThanOrEqual(Math.floor((4 * 4096) / 257) - 1);
+    for (const rec of recs) {
+      const pc = pcOf(rec)!;
+      expect(pc.el).toBe(2);
+      expect(pc.va >= lo - 0x40n && pc.va < hi + 0x40n).toBe(true);
+    }
+    const q = line('el2_prohibited');
+    expect(q.ptr).toBe(q.buf);
+    expect(num(q.sr)).toBe(0);
   });
 });
