@@ -26,7 +26,7 @@ import {
 } from '@hypsim/ext-fpsimd';
 import { sveState } from '../../state.js';
 import { active, views } from '../elements.js';
-import { constBits, EH, FMTS, fpPrep, rd, SIGN_HI, SIGN_LO, wr } from './common.js';
+import { constBits, EH, FMTS, fpPrep, rd, rdRaw, SIGN_HI, SIGN_LO, wr } from './common.js';
 
 /**
  * SVE floating-point arithmetic: FADD/FSUB/FMUL/FRECPS/FRSQRTS (unpredicated), the predicated
@@ -140,7 +140,7 @@ function binExec(cpu: Cpu, o: FOp): void {
     let alo = rd(v, nb, e, esz);
     let ahi = EH[0]!;
     if (!o.imm && o.idx < 0) {
-      blo = rd(v, mb, e, esz);
+      blo = code === OP_SCALE ? rdRaw(v, mb, e, esz) : rd(v, mb, e, esz);
       bhi = EH[0]!;
     }
     if (o.rev) {

@@ -56,6 +56,18 @@ export function rd(v: Views, wb: number, e: number, esz: number): number {
   return flushH && (h & 0x7c00) === 0 ? h & 0x8000 : h;
 }
 
+/** A half-precision pattern as rd would flush it (halves read from wider containers). */
+export function flushHalf(h: number): number {
+  return flushH && (h & 0x7c00) === 0 ? h & 0x8000 : h;
+}
+
+/** Element e without FZ16 flushing (integer operands: FSCALE, SCVTF/UCVTF). */
+export function rdRaw(v: Views, wb: number, e: number, esz: number): number {
+  if (esz !== 1) return rd(v, wb, e, esz);
+  EH[0] = 0;
+  return v.u16[2 * wb + e]!;
+}
+
 /** Writes element e of the register at word base wb. */
 export function wr(v: Views, wb: number, e: number, esz: number, lo: number, hi: number): void {
   if (esz === 3) {

@@ -12,14 +12,13 @@ import {
 } from '@hypsim/ext-fpsimd';
 import { sveState } from '../../state.js';
 import { active, views } from '../elements.js';
-import { EH, FMTS, fpPrep, rd, wr } from './common.js';
+import { EH, flushHalf, FMTS, fpPrep, rd, rdRaw, wr } from './common.js';
 
 /**
  * SVE conversions (predicated, merging): SCVTF/UCVTF (integer → FP), FCVTZS/FCVTZU (FP →
  * integer, toward zero, saturating) and FCVT (between FP sizes). Elements live in containers
  * of the larger size; the narrower value is the container's low bits and a narrower result is
- * zero-extended (as QEMU stores it; FCVTZS to a narrower signed integer is the exception, see
- * below). Half-precision FP operands use FZ16 (QEMU's fp_status_f16), FCVT uses FZ throughout
+ * zero-extended, except FCVTZS's narrower integer, which is sign-extended. Half-precision FP operands use FZ16 (QEMU's fp_status_f16), FCVT uses FZ throughout
  * (QEMU's FPST_FPCR, with the half-precision side never flushed, as ext-fpsimd's cvtop does).
  */
 
@@ -58,11 +57,11 @@ function cvtExec(cpu: Cpu, o: CvtOp): void {
   const uns = o.unsigned;
   for (let e = 0; e < count; e++) {
     if (!active(p, pb, e, c)) continue;
-    let lo = rd(v, nb, e, c);
+    let lo = kind === K_SCVTF ? rdRaw(v, nb, e, c) : rd(v, nb, e, c);
     let hi = EH[0]!;
     if (s < c) {
       hi = 0;
-      if (s === 1) lo &= 0xffff;
+      if (s === 1) lo = kind === K_FCVTZ ? flushHalf(lo & 0xffff) : lo & 0xffff;
     }
     if (kind === K_SCVTF) {
       if (s === 1) lo = uns ? lo & 0xffff : (lo << 16) >> 16;
@@ -72,21 +71,21 @@ function cvtExec(cpu: Cpu, o: CvtOp): void {
         // 16-bit result: the 32-bit conversion is exact for every half value; saturate again
         const flags = fpEnv.flags;
         toIntOp(FMTS[s]!, lo, hi, 0, RM_ZERO, uns, false);
-        const r = fpR[0]!;
+        const r = uns ? fpR[0]! >>> 0 : fpR[0]!;
         const max = uns ? 0xffff : 0x7fff;
         const min = uns ? 0 : -0x8000;
-        if ((uns ? r >>> 0 : r) > max || r < min) {
+        if (r > max || r < min) {
           fpEnv.flags = flags | IOC;
           fpR[0] = r < min ? min : max;
         }
         fpR[0] = fpR[0]! & 0xffff;
       } else toIntOp(FMTS[s]!, lo, hi, 0, RM_ZERO, uns, t === 3);
-      // a 32-bit result in a 64-bit container (FCVTZS Zd.D ← .S … stays 32 bits wide)
     } else cvtop(FMTS[s]!, FMTS[t]!, lo, hi);
     let rlo = fpR[0]!;
     let rhi = fpR[1]!;
     if (t < c) {
-      rhi = 0;
+      // FCVTZS sign-extends a narrower integer result (Arm ARM, QEMU); the rest zero-extend
+      rhi = kind === K_FCVTZ && !uns && rlo < 0 ? -1 : 0;
       if (t === 1) rlo &= 0xffff;
     }
     wr(v, db, e, c, rlo, rhi);
