@@ -12,6 +12,11 @@ export {
   MDCR_EL2_TPMS,
 } from './ownership.js';
 export { psbCsync, SpeState, SpeStateToken, PSB_CSYNC, PSB_CSYNC_WORD } from './psb.js';
+export type { SampledOp, PendingRecord, SpeSlots } from './state.js';
+export { SpeSampler, profilingEnabled, passesFilters, buildRecord } from './unit/sampler.js';
+export { emitRecord, drain, updateIrq } from './unit/buffer.js';
+export { classify, type InsnClass, type InsnGroup, type LatencyClass } from './unit/classify.js';
+export { latencies, executionCycles, ISSUE_CYCLES, WALK_CYCLES } from './unit/latency.js';
 export * from './packets/types.js';
 export * from './packets/encode.js';
 export {

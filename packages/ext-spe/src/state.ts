@@ -9,6 +9,22 @@ import {
 } from '@hypsim/core';
 import type { SpeOptions } from './options.js';
 
+/** The operation a record describes, as the sampler saw it (SpeState.onRecord). */
+export interface SampledOp {
+  pc: bigint;
+  el: number;
+  insn: number;
+  /** First data access: VA, and PA when it translated. */
+  dataVa: bigint | undefined;
+  dataPa: bigint | undefined;
+  /** Taken branch: where it went. */
+  branchTarget: bigint | undefined;
+  events: bigint;
+  total: number;
+  /** The instruction unwound with a synchronous exception. */
+  exception: boolean;
+}
+
 /** A record the `unordered` write-order policy has placed in the buffer but not yet written. */
 export interface PendingRecord {
   /** The VA (in the owning regime) of its first byte. */
@@ -60,6 +76,12 @@ export class SpeState {
   selTlbMisses = 0;
   /** The CPU's translator while a selected operation runs behind the recording one. */
   savedTranslator: AddressTranslator | undefined;
+  /**
+   * Observer of every record handed to the buffer (after the filters), with the operation it
+   * describes: for tests (the round trip) and tools. Not called for filtered or colliding
+   * samples.
+   */
+  onRecord: ((op: SampledOp, bytes: Uint8Array) => void) | undefined;
   /** Counters for tests and `--stats`-style reporting. */
   readonly stats = { selected: 0, collisions: 0, filtered: 0, written: 0, discarded: 0 };
 

@@ -16,7 +16,7 @@ import {
 import { EVENT, type OpType } from '../packets/types.js';
 import { owningEl } from '../ownership.js';
 import { PMBSR } from '../registers.js';
-import type { SpeState } from '../state.js';
+import type { SampledOp, SpeState } from '../state.js';
 import { emitRecord } from './buffer.js';
 import { classify, type InsnClass } from './classify.js';
 import { latencies } from './latency.js';
@@ -185,6 +185,7 @@ export class SpeSampler implements InsnSampler {
       st.stats.discarded++;
       return;
     }
+    st.onRecord?.(r.op, r.bytes);
     emitRecord(cpu, st, r.bytes);
   }
 }
@@ -208,6 +209,7 @@ export interface BuiltRecord {
   isLoad: boolean;
   isStore: boolean;
   isBranch: boolean;
+  op: SampledOp;
 }
 
 function opTypeOf(c: InsnClass, rec: AccessRecord): OpType {
@@ -328,7 +330,26 @@ export function buildRecord(
   }
   const isLoad = attempted && (rec.reads || c.atomic);
   const isStore = attempted && (rec.writes || c.atomic);
-  return { bytes, events: ev, total: lat.total, isLoad, isStore, isBranch: c.group === 'branch' };
+  const op: SampledOp = {
+    pc,
+    el,
+    insn: st.selInsn,
+    dataVa: attempted ? u64(rec.lo, rec.hi) : undefined,
+    dataPa: hasAccess ? BigInt(rec.pa) : undefined,
+    branchTarget: isBranch && taken ? after : undefined,
+    events: ev,
+    total: lat.total,
+    exception,
+  };
+  return {
+    bytes,
+    events: ev,
+    total: lat.total,
+    isLoad,
+    isStore,
+    isBranch: c.group === 'branch',
+    op,
+  };
 }
 
 /**
