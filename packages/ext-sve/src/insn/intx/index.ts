@@ -1,10 +1,13 @@
 import type { InsnPattern } from '@hypsim/core';
 import { adrPatterns } from './adr.js';
 import { comparePatterns } from './compare.js';
+import { countPatterns } from './count.js';
+import { dotPatterns } from './dot.js';
 import { extractPatterns } from './extract.js';
 import { logicPatterns } from './logic.js';
 import { minmaxPatterns } from './minmax.js';
 import { muldivPatterns } from './muldiv.js';
+import { pbreakPatterns } from './pbreak.js';
 import { permutePatterns } from './permute.js';
 import { ppermutePatterns } from './ppermute.js';
 import { reducePatterns } from './reduce.js';
@@ -29,4 +32,7 @@ export const intxPatterns: readonly InsnPattern<never>[] = [
   ...ppermutePatterns,
   ...extractPatterns,
   ...adrPatterns,
+  ...countPatterns,
+  ...dotPatterns,
+  ...pbreakPatterns,
 ] as unknown as readonly InsnPattern<never>[];

@@ -200,6 +200,61 @@ const gens = [
     if (u === 1) return `adr z${Z()}.d, [z${Z()}.d, z${Z()}.d${s}]`;
     return `adr z${Z()}.d, [z${Z()}.d, z${Z()}.d, ${pick(['sxtw', 'uxtw'])}${sh ? ` #${sh}` : ''}]`;
   },
+  () => {
+    const u = r() % 6;
+    const t = T();
+    if (u === 0) {
+      const d = P();
+      return `pfirst p${d}.b, p${P()}, p${d}.b`;
+    }
+    if (u === 1) {
+      const d = P();
+      return `pnext p${d}.${t}, p${P()}, p${d}.${t}`;
+    }
+    if (u === 2) {
+      const op = pick(['brka', 'brkb', 'brkas', 'brkbs']);
+      const m = op.endsWith('s') ? 'z' : pick(['z', 'm']);
+      return `${op} p${P()}.b, p${P()}/${m}, p${P()}.b`;
+    }
+    if (u === 3) {
+      const d = P();
+      return `${pick(['brkn', 'brkns'])} p${d}.b, p${P()}/z, p${P()}.b, p${d}.b`;
+    }
+    if (u === 4)
+      return `${pick(['brkpa', 'brkpb', 'brkpas', 'brkpbs'])} p${P()}.b, p${P()}/z, p${P()}.b, p${P()}.b`;
+    const w = pick(['w', 'x']);
+    const a = X();
+    return `${pick(['ctermeq', 'ctermne'])} ${w}${a}, ${w}${r() & 3 ? X() : a}`;
+  },
+  () => {
+    const u = r() % 5;
+    const t = T();
+    const op = pick(['sqincp', 'uqincp', 'sqdecp', 'uqdecp']);
+    const x = X();
+    if (u === 0) return `${pick(['incp', 'decp'])} x${x}, p${P()}.${t}`;
+    if (u === 1)
+      return `${pick(['incp', 'decp'])} z${Z()}.${t === 'b' ? 'h' : t}, p${P()}.${t === 'b' ? 'h' : t}`;
+    if (u === 2)
+      return op[0] === 's' ? `${op} x${x}, p${P()}.${t}, w${x}` : `${op} w${x}, p${P()}.${t}`;
+    if (u === 3) return `${op} x${x}, p${P()}.${t}`;
+    const tt = t === 'b' ? 's' : t;
+    return `${op} z${Z()}.${tt}, p${P()}.${tt}`;
+  },
+  () => {
+    const t = pick(['h', 's', 'd']);
+    const sz = { h: 'h', s: 'w', d: 'd' }[t];
+    const pat = pick(['', ', pow2', ', vl7', ', vl64', ', mul3', ', all', ', #14']);
+    const mul = pat && r() & 1 ? `, mul #${range(1, 16)}` : '';
+    return `${pick(['sqinc', 'uqinc', 'sqdec', 'uqdec'])}${sz} z${Z()}.${t}${pat}${mul}`;
+  },
+  () => {
+    const op = pick(['sdot', 'udot']);
+    const u = r() % 4;
+    if (u === 0) return `${op} z${Z()}.s, z${Z()}.b, z${Z()}.b`;
+    if (u === 1) return `${op} z${Z()}.d, z${Z()}.h, z${Z()}.h`;
+    if (u === 2) return `${op} z${Z()}.s, z${Z()}.b, z${Z()}.b[${range(0, 3)}]`;
+    return `${op} z${Z()}.d, z${Z()}.h, z${Z()}.h[${range(0, 1)}]`;
+  },
 ];
 
 const cases = [];
