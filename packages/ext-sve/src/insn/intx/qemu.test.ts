@@ -45,13 +45,25 @@ function prng(seed: number): () => number {
   };
 }
 
+const EDGE = [0, 0, 1, 0xffffffff, 0x80000000, 0x7fffffff, 2, 0xfffffffe];
+
 function initState(seed: number): { z: Uint8Array; p: Uint8Array; x: Uint8Array; nzcv: number } {
   const g = prng(seed);
   const z = new Uint8Array(8 * 256);
+  // Every fourth case draws its words from edge values only (zero divisors, INT_MIN, -1, ...).
+  const edge = seed % 4 === 0;
   for (let i = 0; i < z.length; i += 4) {
     const v = g();
     const k = v & 7;
-    const w = k === 0 ? v >>> 28 : k === 1 ? 0xffffffff - (v >>> 29) : k === 2 ? 0x80000000 : g();
+    const w = edge
+      ? EDGE[v % 8]!
+      : k === 0
+        ? v >>> 28
+        : k === 1
+          ? 0xffffffff - (v >>> 29)
+          : k === 2
+            ? 0x80000000
+            : g();
     z[i] = w & 0xff;
     z[i + 1] = (w >>> 8) & 0xff;
     z[i + 2] = (w >>> 16) & 0xff;

@@ -287,14 +287,26 @@ if (words.length !== cases.length)
 cases.forEach((c, i) => (c.word = words[i]));
 
 // 2. the initial state blocks: per case Z0-Z7 (256 bytes each), P0-P15 (32 bytes each), X0-X7, NZCV
+const EDGE = [0, 0, 1, 0xffffffff, 0x80000000, 0x7fffffff, 2, 0xfffffffe];
+
 function initState(seed) {
   const g = prng(seed);
   const z = new Uint8Array(8 * 256);
+  // Every fourth case draws its words from edge values only (zero divisors, INT_MIN, -1, ...).
+  const edge = seed % 4 === 0;
   for (let i = 0; i < z.length; i += 4) {
     const v = g();
     // some small and extreme values
     const k = v & 7;
-    const w = k === 0 ? v >>> 28 : k === 1 ? 0xffffffff - (v >>> 29) : k === 2 ? 0x80000000 : g();
+    const w = edge
+      ? EDGE[v % 8]
+      : k === 0
+        ? v >>> 28
+        : k === 1
+          ? 0xffffffff - (v >>> 29)
+          : k === 2
+            ? 0x80000000
+            : g();
     z[i] = w & 0xff;
     z[i + 1] = (w >>> 8) & 0xff;
     z[i + 2] = (w >>> 16) & 0xff;
