@@ -162,7 +162,7 @@ export function emitRecord(cpu: Cpu, st: SpeState, bytes: Uint8Array): void {
     // `unordered`: the record's place is taken now (PMBPTR moves), its bytes land later.
     setSysU64(cpu, sl.PMBPTR_EL1, end);
     st.pending.push({ va: ptr, bytes });
-    if (st.pending.length >= st.drainAt) drain(cpu, st);
+    if (st.pending.length >= st.drainAt) drain(cpu, st, false);
     if ((cpu.sys[sl.PMBSR_EL1]! & PMBSR.S) !== 0) return;
   }
   if (limit - end < BigInt(MAX_RECORD_BYTES)) {
@@ -190,14 +190,17 @@ function fault(
 }
 
 /**
- * `unordered` write order: writes the pending records in an order drawn from the machine's
- * PRNG (records land out of order, leaving gaps until the drain completes — seed 004: "the
- * architecture does not require that a sample record is written sequentially"). A fault stops
- * the drain: the records not yet written are lost, PMBPTR becomes the faulting VA, and DL says
- * whether that is the end of the last complete record with nothing missing below it. PSB CSYNC
- * and every management event drain first. `sequential` never has pending records.
+ * `unordered` write order: pending records are written in an order drawn from the machine's
+ * PRNG. A partial drain (`all` false: the pending count reached its PRNG-drawn threshold)
+ * writes a random non-empty subset and keeps the rest pending, so memory can show later records
+ * while earlier ones are still missing — gaps, as seed 004 describes ("the architecture does not
+ * require that a sample record is written sequentially"). PSB CSYNC and every management event
+ * drain everything first. A fault stops the drain: the records not yet written are lost,
+ * PMBPTR becomes the faulting VA, and DL is 0 only when that is the start of the faulting
+ * record and every record below it is complete (PMBPTR is then the end of the last complete
+ * record). `sequential` never has pending records.
  */
-export function drain(cpu: Cpu, st: SpeState): void {
+export function drain(cpu: Cpu, st: SpeState, all = true): void {
   const p = st.pending;
   if (p.length === 0) return;
   const order = p.slice();
@@ -207,19 +210,21 @@ export function drain(cpu: Cpu, st: SpeState): void {
     order[i] = order[j]!;
     order[j] = t;
   }
+  const n = all ? order.length : 1 + st.prng.below(order.length);
   p.length = 0;
-  st.drainAt = 1 + st.prng.below(4);
-  const done = new Set<bigint>();
-  for (const r of order) {
+  for (let i = n; i < order.length; i++) p.push(order[i]!);
+  st.drainAt = 1 + p.length + st.prng.below(4);
+  for (let i = 0; i < n; i++) {
+    const r = order[i]!;
     const f = writeBytes(cpu, r.va, r.bytes);
     if (f === undefined) {
-      done.add(r.va);
       st.stats.written++;
       continue;
     }
-    // DL = 0 only when the fault is at the start of this record and every record below it is
-    // complete, i.e. PMBPTR (the faulting VA) is the end of the last complete record.
-    const clean = f.at === r.va && order.every((o) => o.va >= r.va || done.has(o.va));
+    // Everything still unwritten (the rest of this drain and the records kept pending) is lost.
+    const unwritten = [...order.slice(i + 1, n), ...p];
+    p.length = 0;
+    const clean = f.at === r.va && unwritten.every((o) => o.va > r.va);
     fault(cpu, st, f, !clean);
     return;
   }
