@@ -7,7 +7,7 @@ import { runWords, sveMachine } from '../testutil.js';
 
 /**
  * Single instructions of the SVE integer classes in this folder, each from a random initial
- * state, against qemu-aarch64 7.2 at VL 128/256/512/2048 (qemu/cases.txt, written by
+ * state, against qemu-aarch64 7.2 at VL 128/256/384/512/2048 (qemu/cases.txt, written by
  * qemu/generate.mjs: per case the word and a hash of Z0-Z7, P0-P15, X0-X7 and NZCV afterwards).
  */
 
@@ -18,17 +18,17 @@ interface Case {
   final: Record<string, string>;
 }
 
-/** One case a line: word, seed, the state hash at VL 128/256/512/2048, the instruction text. */
+/** One case a line: word, seed, the state hash at VL 128/256/384/512/2048, the instruction text. */
 const cases: Case[] = readFileSync(new URL('./qemu/cases.txt', import.meta.url), 'utf8')
   .split('\n')
   .filter((l) => l !== '' && !l.startsWith('#'))
   .map((l) => {
-    const [word, seed, h128, h256, h512, h2048, ...asm] = l.split(' ');
+    const [word, seed, h128, h256, h384, h512, h2048, ...asm] = l.split(' ');
     return {
       asm: asm.join(' '),
       word: Number(word),
       seed: Number(seed),
-      final: { 128: h128!, 256: h256!, 512: h512!, 2048: h2048! },
+      final: { 128: h128!, 256: h256!, 384: h384!, 512: h512!, 2048: h2048! },
     };
   });
 
@@ -121,7 +121,7 @@ function dump(cpu: Cpu, vl: number): Uint8Array {
 }
 
 describe('SVE integer instructions match qemu-aarch64 (qemu/cases.txt)', () => {
-  for (const vl of [128, 256, 512, 2048]) {
+  for (const vl of [128, 256, 384, 512, 2048]) {
     it(`VL ${vl}`, () => {
       const m = sveMachine(vl);
       const cpu = m.cpus[0]!;
