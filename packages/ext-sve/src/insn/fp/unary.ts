@@ -16,14 +16,14 @@ import {
 } from '@hypsim/ext-fpsimd';
 import { sveState } from '../../state.js';
 import { active, views } from '../elements.js';
+import { recpe16, recpx16, rsqrte16 } from './estimate16.js';
 import { EH, FMTS, fpPrep, plainPrep, rd, SIGN_HI, SIGN_LO, wr } from './common.js';
 
 /**
  * SVE floating-point unary operations: FABS/FNEG (sign-bit operations, no FP exceptions),
  * FSQRT, FRINTN/P/M/Z/A/X/I, FRECPX (predicated, merging), FRECPE/FRSQRTE (unpredicated), and
  * the immediate moves FDUP (unpredicated) and FCPY (predicated, merging). FRECPE, FRSQRTE and
- * FRECPX use ext-fpsimd's estimate code, which has no half-precision form yet: their .H
- * encodings stay UNDEF.
+ * FRECPX use ext-fpsimd's estimate code for single and double, estimate16.ts for half.
  */
 
 const U_ABS = 0;
@@ -79,13 +79,16 @@ function unaryExec(cpu: Cpu, o: UOp): void {
         rintop(fmt, lo, hi, o.mode, o.exact);
         break;
       case U_RECPX:
-        recpxOp(fmt, lo, hi);
+        if (esz === 1) recpx16(lo);
+        else recpxOp(fmt, lo, hi);
         break;
       case U_RECPE:
-        recpeOp(fmt, lo, hi);
+        if (esz === 1) recpe16(lo);
+        else recpeOp(fmt, lo, hi);
         break;
       default:
-        rsqrteOp(fmt, lo, hi);
+        if (esz === 1) rsqrte16(lo);
+        else rsqrteOp(fmt, lo, hi);
         break;
     }
     wr(v, db, e, esz, fpR[0]!, fpR[1]!);
@@ -128,9 +131,9 @@ function add(
 add('FABS_zpz', '00000100 esz:2 011 100 101 Pg:3 Zn:5 Zd:5', U_ABS, 1);
 add('FNEG_zpz', '00000100 esz:2 011 101 101 Pg:3 Zn:5 Zd:5', U_NEG, 1);
 add('FSQRT_zpz', '01100101 esz:2 001 101 101 Pg:3 Zn:5 Zd:5', U_SQRT, 1);
-add('FRECPX_zpz', '01100101 esz:2 001 100 101 Pg:3 Zn:5 Zd:5', U_RECPX, 2);
-add('FRECPE_zz', '01100101 esz:2 001 110 001100 Zn:5 Zd:5', U_RECPE, 2);
-add('FRSQRTE_zz', '01100101 esz:2 001 111 001100 Zn:5 Zd:5', U_RSQRTE, 2);
+add('FRECPX_zpz', '01100101 esz:2 001 100 101 Pg:3 Zn:5 Zd:5', U_RECPX, 1);
+add('FRECPE_zz', '01100101 esz:2 001 110 001100 Zn:5 Zd:5', U_RECPE, 1);
+add('FRSQRTE_zz', '01100101 esz:2 001 111 001100 Zn:5 Zd:5', U_RSQRTE, 1);
 
 const RINT = [
   ['FRINTN', '000', RM_TIEEVEN, false],
