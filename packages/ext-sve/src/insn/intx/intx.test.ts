@@ -186,3 +186,12 @@ describe('predicate iteration and breaks', () => {
     expect(cpu.nzcv).toBe(0b0101);
   });
 });
+
+describe('access', () => {
+  it('traps with EC 0x19 when CPACR_EL1.ZEN disables SVE (sdiv z1.s)', () => {
+    const { m, cpu } = setup();
+    cpu.sysreg.poke('CPACR_EL1', 3n << 20n); // FPEN only
+    expect(() => runWords(m, [0x04940041])).toThrow();
+    expect(Number(cpu.sysreg.peek('ESR_EL1')) >>> 26).toBe(0x19);
+  });
+});

@@ -39,6 +39,8 @@ interface PermOp {
   g: number;
   esz: number;
   op: number;
+  /** EXT: the byte position */
+  imm: number;
 }
 
 function interleave(cpu: Cpu, o: PermOp): void {
@@ -91,7 +93,7 @@ const interleaving = INTERLEAVE.map((name, op) =>
     name: `${name}_z`,
     pattern: `00000101 esz:2 1 Zm:5 011 ${(op >> 2) & 1}${(op >> 1) & 1}${op & 1} Zn:5 Zd:5`,
     feature: 'FEAT_SVE',
-    decode: (f) => ({ d: f.Zd!, n: f.Zn!, m: f.Zm!, g: -1, esz: f.esz!, op }),
+    decode: (f) => ({ d: f.Zd!, n: f.Zn!, m: f.Zm!, g: -1, esz: f.esz!, op, imm: 0 }),
     exec: interleave,
   }),
 );
@@ -100,7 +102,7 @@ const revV = pattern<PermOp>({
   name: 'REV_z',
   pattern: '00000101 esz:2 1 11000 001110 Zn:5 Zd:5',
   feature: 'FEAT_SVE',
-  decode: (f) => ({ d: f.Zd!, n: f.Zn!, m: 0, g: -1, esz: f.esz!, op: 0 }),
+  decode: (f) => ({ d: f.Zd!, n: f.Zn!, m: 0, g: -1, esz: f.esz!, op: 0, imm: 0 }),
   exec: (cpu, o) => {
     const q = prep(cpu);
     const fp = fpState(cpu);
@@ -117,7 +119,7 @@ const tbl = pattern<PermOp>({
   name: 'TBL_z',
   pattern: '00000101 esz:2 1 Zm:5 001100 Zn:5 Zd:5',
   feature: 'FEAT_SVE',
-  decode: (f) => ({ d: f.Zd!, n: f.Zn!, m: f.Zm!, g: -1, esz: f.esz!, op: 0 }),
+  decode: (f) => ({ d: f.Zd!, n: f.Zn!, m: f.Zm!, g: -1, esz: f.esz!, op: 0, imm: 0 }),
   exec: (cpu, o) => {
     const q = prep(cpu);
     const fp = fpState(cpu);
@@ -152,13 +154,21 @@ const ext = pattern<PermOp>({
   name: 'EXT_z',
   pattern: '00000101 001 hi:5 000 lo:3 Zm:5 Zdn:5',
   feature: 'FEAT_SVE',
-  decode: (f) => ({ d: f.Zdn!, n: f.Zdn!, m: f.Zm!, g: (f.hi! << 3) | f.lo!, esz: 0, op: 0 }),
+  decode: (f) => ({
+    d: f.Zdn!,
+    n: f.Zdn!,
+    m: f.Zm!,
+    g: -1,
+    esz: 0,
+    op: 0,
+    imm: (f.hi! << 3) | f.lo!,
+  }),
   exec: (cpu, o) => {
     const q = prep(cpu);
     const fp = fpState(cpu);
     const U = views(fp.z).u8;
     const vlb = 16 * q;
-    const pos = o.g >= vlb ? 0 : o.g;
+    const pos = o.imm >= vlb ? 0 : o.imm;
     const nb = o.n * fp.stride * 4;
     const mb = o.m * fp.stride * 4;
     for (let i = 0; i < vlb; i++) {
@@ -173,7 +183,7 @@ const splice = pattern<PermOp>({
   name: 'SPLICE_z',
   pattern: '00000101 esz:2 101100 100 Pg:3 Zm:5 Zdn:5',
   feature: 'FEAT_SVE',
-  decode: (f) => ({ d: f.Zdn!, n: f.Zdn!, m: f.Zm!, g: f.Pg!, esz: f.esz!, op: 0 }),
+  decode: (f) => ({ d: f.Zdn!, n: f.Zdn!, m: f.Zm!, g: f.Pg!, esz: f.esz!, op: 0, imm: 0 }),
   exec: (cpu, o) => {
     const q = prep(cpu);
     const fp = fpState(cpu);
@@ -207,7 +217,9 @@ const unpk = pattern<PermOp>({
   pattern: '00000101 esz:2 1100 u:1 h:1 001110 Zn:5 Zd:5',
   feature: 'FEAT_SVE',
   decode: (f) =>
-    f.esz === 0 ? null : { d: f.Zd!, n: f.Zn!, m: 0, g: -1, esz: f.esz!, op: f.u! | (f.h! << 1) },
+    f.esz === 0
+      ? null
+      : { d: f.Zd!, n: f.Zn!, m: 0, g: -1, esz: f.esz!, op: f.u! | (f.h! << 1), imm: 0 },
   exec: (cpu, o) => {
     const q = prep(cpu);
     const fp = fpState(cpu);
@@ -248,7 +260,8 @@ const compact = pattern<PermOp>({
   name: 'COMPACT_z',
   pattern: '00000101 esz:2 100001 100 Pg:3 Zn:5 Zd:5',
   feature: 'FEAT_SVE',
-  decode: (f) => (f.esz! < 2 ? null : { d: f.Zd!, n: f.Zn!, m: 0, g: f.Pg!, esz: f.esz!, op: 0 }),
+  decode: (f) =>
+    f.esz! < 2 ? null : { d: f.Zd!, n: f.Zn!, m: 0, g: f.Pg!, esz: f.esz!, op: 0, imm: 0 },
   exec: (cpu, o) => {
     const q = prep(cpu);
     const fp = fpState(cpu);
@@ -292,7 +305,7 @@ const insrR = pattern<PermOp>({
   name: 'INSR_r',
   pattern: '00000101 esz:2 1 00100 001110 Rm:5 Zdn:5',
   feature: 'FEAT_SVE',
-  decode: (f) => ({ d: f.Zdn!, n: rz(f.Rm!), m: 0, g: -1, esz: f.esz!, op: 0 }),
+  decode: (f) => ({ d: f.Zdn!, n: rz(f.Rm!), m: 0, g: -1, esz: f.esz!, op: 0, imm: 0 }),
   exec: insr,
 });
 
@@ -300,7 +313,7 @@ const insrV = pattern<PermOp>({
   name: 'INSR_v',
   pattern: '00000101 esz:2 1 10100 001110 Vm:5 Zdn:5',
   feature: 'FEAT_SVE',
-  decode: (f) => ({ d: f.Zdn!, n: f.Vm!, m: 0, g: -1, esz: f.esz!, op: 1 }),
+  decode: (f) => ({ d: f.Zdn!, n: f.Vm!, m: 0, g: -1, esz: f.esz!, op: 1, imm: 0 }),
   exec: insr,
 });
 
