@@ -86,6 +86,16 @@ class RecordingTranslator implements AddressTranslator {
     return pa;
   }
 
+  /**
+   * The MMU's side-effect-free translation (SVE first-fault loads use it through
+   * `cpu.translator`); without one, the flat map they would assume.
+   */
+  probe(lo: number, hi: number): number {
+    const t = this.inner as { probe?: (lo: number, hi: number) => number };
+    if (t.probe !== undefined) return t.probe(lo, hi);
+    return hi >= 0 && hi < 0x10000 ? hi * 0x1_0000_0000 + (lo >>> 0) : -1;
+  }
+
   unalignedFault(cpu: Cpu, lo: number, hi: number): boolean {
     const t = this.inner!;
     return t.unalignedFault !== undefined ? t.unalignedFault(cpu, lo, hi) : cpu.strictAlignment();
