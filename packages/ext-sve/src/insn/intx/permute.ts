@@ -1,7 +1,7 @@
 import { pattern, rz, type Cpu } from '@hypsim/core';
 import { fpState } from '@hypsim/ext-fpsimd';
 import { sveState } from '../../state.js';
-import { active, arr, views } from '../elements.js';
+import { active, arr, views, type Views } from '../elements.js';
 import { SCRATCH8, prep } from './common.js';
 
 /**
@@ -13,16 +13,21 @@ import { SCRATCH8, prep } from './common.js';
 const S16 = new Uint16Array(SCRATCH8.buffer);
 const S32 = new Int32Array(SCRATCH8.buffer);
 
-/** Copies `nbytes` scratch bytes to byte offset `db` of the Z file. */
-function flush(U: Uint8Array, db: number, nbytes: number): void {
-  for (let i = 0; i < nbytes; i++) U[db + i] = SCRATCH8[i]!;
+/** Copies `nbytes` (a multiple of 16) scratch bytes to word offset `dw` of the Z file. */
+function flush(z: Int32Array, dw: number, nbytes: number): void {
+  for (let i = 0; i < nbytes >> 2; i++) z[dw + i] = S32[i]!;
 }
 
-/** Scratch element `dst` = element `src` at byte offset `sb` of the Z file (es bytes). */
-function put(U: Uint8Array, dst: number, sb: number, src: number, es: number): void {
-  const o = dst * es;
-  const s = sb + src * es;
-  for (let k = 0; k < es; k++) SCRATCH8[o + k] = U[s + k]!;
+/** Scratch element `dst` = element `src` of the register at byte offset `sb` (es bytes). */
+function put(V: Views, dst: number, sb: number, src: number, es: number): void {
+  if (es >= 4) {
+    const w = es >> 2;
+    const o = dst * w;
+    const s = (sb >> 2) + src * w;
+    S32[o] = V.i32[s]!;
+    if (w === 2) S32[o + 1] = V.i32[s + 1]!;
+  } else if (es === 2) S16[dst] = V.u16[(sb >> 1) + src]!;
+  else SCRATCH8[dst] = V.u8[sb + src]!;
 }
 
 const ZIP1 = 0;
@@ -46,7 +51,7 @@ interface PermOp {
 function interleave(cpu: Cpu, o: PermOp): void {
   const q = prep(cpu);
   const fp = fpState(cpu);
-  const U = views(fp.z).u8;
+  const V = views(fp.z);
   const vlb = 16 * q;
   const es = 1 << o.esz;
   const count = vlb >> o.esz;
@@ -59,8 +64,8 @@ function interleave(cpu: Cpu, o: PermOp): void {
     case ZIP2: {
       const base = o.op === ZIP2 ? pairs : 0;
       for (let p = 0; p < pairs; p++) {
-        put(U, 2 * p, nb, base + p, es);
-        put(U, 2 * p + 1, mb, base + p, es);
+        put(V, 2 * p, nb, base + p, es);
+        put(V, 2 * p + 1, mb, base + p, es);
       }
       break;
     }
@@ -69,8 +74,8 @@ function interleave(cpu: Cpu, o: PermOp): void {
       const odd = o.op === UZP2 ? 1 : 0;
       for (let e = 0; e < count; e++) {
         const i = 2 * e + odd;
-        if (i < count) put(U, e, nb, i, es);
-        else if (i - count < count) put(U, e, mb, i - count, es);
+        if (i < count) put(V, e, nb, i, es);
+        else if (i - count < count) put(V, e, mb, i - count, es);
       }
       break;
     }
@@ -78,12 +83,12 @@ function interleave(cpu: Cpu, o: PermOp): void {
     case TRN2: {
       const odd = o.op === TRN2 ? 1 : 0;
       for (let p = 0; p < pairs; p++) {
-        put(U, 2 * p, nb, 2 * p + odd, es);
-        put(U, 2 * p + 1, mb, 2 * p + odd, es);
+        put(V, 2 * p, nb, 2 * p + odd, es);
+        put(V, 2 * p + 1, mb, 2 * p + odd, es);
       }
     }
   }
-  flush(U, o.d * fp.stride * 4, vlb);
+  flush(fp.z, o.d * fp.stride, vlb);
 }
 
 const INTERLEAVE = ['ZIP1', 'ZIP2', 'UZP1', 'UZP2', 'TRN1', 'TRN2'] as const;
@@ -106,12 +111,12 @@ const revV = pattern<PermOp>({
   exec: (cpu, o) => {
     const q = prep(cpu);
     const fp = fpState(cpu);
-    const U = views(fp.z).u8;
+    const V = views(fp.z);
     const es = 1 << o.esz;
     const count = (16 * q) >> o.esz;
     const nb = o.n * fp.stride * 4;
-    for (let e = 0; e < count; e++) put(U, e, nb, count - 1 - e, es);
-    flush(U, o.d * fp.stride * 4, 16 * q);
+    for (let e = 0; e < count; e++) put(V, e, nb, count - 1 - e, es);
+    flush(fp.z, o.d * fp.stride, 16 * q);
   },
 });
 
@@ -124,7 +129,6 @@ const tbl = pattern<PermOp>({
     const q = prep(cpu);
     const fp = fpState(cpu);
     const V = views(fp.z);
-    const U = V.u8;
     const esz = o.esz;
     const es = 1 << esz;
     const vlb = 16 * q;
@@ -136,17 +140,17 @@ const tbl = pattern<PermOp>({
       const mb = o.m * fp.stride * (4 >> esz);
       for (let e = 0; e < count; e++) {
         const i = esz === 2 ? A[mb + e]! >>> 0 : A[mb + e]!;
-        if (i < count) put(U, e, nb, i, es);
+        if (i < count) put(V, e, nb, i, es);
       }
     } else {
       const z = fp.z;
       const mw = o.m * fp.stride;
       for (let e = 0; e < count; e++) {
         const i = z[mw + 2 * e]! >>> 0;
-        if (z[mw + 2 * e + 1] === 0 && i < count) put(U, e, nb, i, 8);
+        if (z[mw + 2 * e + 1] === 0 && i < count) put(V, e, nb, i, 8);
       }
     }
-    flush(U, o.d * fp.stride * 4, vlb);
+    flush(fp.z, o.d * fp.stride, vlb);
   },
 });
 
@@ -175,7 +179,7 @@ const ext = pattern<PermOp>({
       const j = i + pos;
       SCRATCH8[i] = j < vlb ? U[nb + j]! : U[mb + j - vlb]!;
     }
-    flush(U, o.d * fp.stride * 4, vlb);
+    flush(fp.z, o.d * fp.stride, vlb);
   },
 });
 
@@ -188,7 +192,7 @@ const splice = pattern<PermOp>({
     const q = prep(cpu);
     const fp = fpState(cpu);
     const st = sveState(cpu);
-    const U = views(fp.z).u8;
+    const V = views(fp.z);
     const esz = o.esz;
     const es = 1 << esz;
     const vlb = 16 * q;
@@ -205,9 +209,9 @@ const splice = pattern<PermOp>({
     const nb = o.n * fp.stride * 4;
     const mb = o.m * fp.stride * 4;
     let x = 0;
-    if (last >= 0) for (let e = first; e <= last; e++) put(U, x++, nb, e, es);
-    for (let e = 0; x < count; e++) put(U, x++, mb, e, es);
-    flush(U, o.d * fp.stride * 4, vlb);
+    if (last >= 0) for (let e = first; e <= last; e++) put(V, x++, nb, e, es);
+    for (let e = 0; x < count; e++) put(V, x++, mb, e, es);
+    flush(fp.z, o.d * fp.stride, vlb);
   },
 });
 
@@ -266,7 +270,7 @@ const compact = pattern<PermOp>({
     const q = prep(cpu);
     const fp = fpState(cpu);
     const st = sveState(cpu);
-    const U = views(fp.z).u8;
+    const V = views(fp.z);
     const esz = o.esz;
     const es = 1 << esz;
     const vlb = 16 * q;
@@ -275,8 +279,8 @@ const compact = pattern<PermOp>({
     const nb = o.n * fp.stride * 4;
     SCRATCH8.fill(0, 0, vlb);
     let x = 0;
-    for (let e = 0; e < count; e++) if (active(st.p, pb, e, esz)) put(U, x++, nb, e, es);
-    flush(U, o.d * fp.stride * 4, vlb);
+    for (let e = 0; e < count; e++) if (active(st.p, pb, e, esz)) put(V, x++, nb, e, es);
+    flush(fp.z, o.d * fp.stride, vlb);
   },
 });
 
