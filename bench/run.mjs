@@ -13,16 +13,22 @@ const guests = [
   ['C program, MMU on', 'mmu/mmu_sort_hash'],
   ['FP program (scalar float/double, fma, matrices)', 'fp/fp_arith'],
   ['NEON program (-O3 auto-vectorised loops)', 'fp/autovec'],
+  ['SVE program (-O3 auto-vectorised loops), VL 128', 'sve/sve_autovec', 128],
+  ['SVE program (-O3 auto-vectorised loops), VL 2048', 'sve/sve_autovec', 2048],
 ];
 const dir = new URL('../guests/', import.meta.url);
 const rows = [];
-for (const [what, name] of guests) {
+for (const [what, name, sveVl] of guests) {
   const [sub, base] = name.includes('/') ? name.split('/') : ['', name];
   const elf = readFileSync(new URL(`${sub ? `${sub}/` : ''}bin/${base}.elf`, dir));
   let best;
   for (let rep = 0; rep < 3; rep++) {
     const t0 = performance.now();
-    const r = runBareMetal(elf, `${name}.elf`, { write: () => {}, maxInsns: 1_000_000_000 });
+    const r = runBareMetal(elf, `${name}.elf`, {
+      write: () => {},
+      maxInsns: 1_000_000_000,
+      sveVl,
+    });
     const s = (performance.now() - t0) / 1000;
     if (r.stop.kind !== 'exit') throw new Error(`${name}: did not exit (${r.stop.kind})`);
     if (!best || s < best.s) best = { n: r.instructions, s };

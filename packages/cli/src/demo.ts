@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { guestsDir, loadGuestManifest } from './guests.js';
+import { guestsDir, loadGuestManifest, loadSveManifest, type GuestEntry } from './guests.js';
 import { maxCpuFeatures, prepareBareMetal, statusOf } from './bare-metal.js';
 import type { CliIo } from './program.js';
 
@@ -11,14 +11,25 @@ import type { CliIo } from './program.js';
 export function runDemo(io: CliIo): number {
   const dir = guestsDir();
   const guests = loadGuestManifest(dir);
-  // The base-ISA guests, then the FP/AdvSIMD and MMU/stage-2 sets (each folder its own manifest).
-  const all = [
+  // The base-ISA guests, then the FP/AdvSIMD and MMU/stage-2 sets (each folder its own
+  // manifest), then the SVE set, each program at every VL QEMU recorded it at.
+  const all: Array<GuestEntry & { folder: string; sveVl?: number }> = [
     ...guests.map((g) => ({ ...g, folder: dir })),
     ...['fp/', 'mmu/'].flatMap((sub) =>
       loadGuestManifest(dir + sub).map((g) => ({
         ...g,
         name: `${sub}${g.name}`,
         folder: dir + sub,
+      })),
+    ),
+    ...loadSveManifest(dir + 'sve/').flatMap((g) =>
+      g.runs.map((r) => ({
+        ...g,
+        name: `sve/${g.name} VL ${r.vl}`,
+        stdout: r.stdout,
+        status: r.status,
+        folder: dir + 'sve/',
+        sveVl: r.vl,
       })),
     ),
   ];
@@ -50,6 +61,7 @@ export function runDemo(io: CliIo): number {
     const chunks: Buffer[] = [];
     const m = prepareBareMetal(readFileSync(g.folder + g.elf), g.elf, {
       el2: g.el2,
+      sveVl: g.sveVl,
       write: (fd, b) => {
         if (fd === 1) chunks.push(Buffer.from(b));
       },

@@ -22,3 +22,15 @@ export function loadGuestManifest(dir = guestsDir()): GuestEntry[] {
   if (!existsSync(path)) throw new Error(`no guest manifest at ${path}`);
   return JSON.parse(readFileSync(path, 'utf8')) as GuestEntry[];
 }
+
+/** An SVE guest (guests/sve/manifest.json): one ELF, recorded by QEMU at several VLs. */
+export interface SveGuestEntry extends Omit<GuestEntry, 'stdout' | 'status'> {
+  vlDependentLinePrefix: string;
+  runs: Array<{ vl: number; stdout: string; status: number }>;
+}
+
+export function loadSveManifest(dir: string): SveGuestEntry[] {
+  const path = `${dir}manifest.json`;
+  if (!existsSync(path)) throw new Error(`no SVE guest manifest at ${path}`);
+  return JSON.parse(readFileSync(path, 'utf8')) as SveGuestEntry[];
+}

@@ -13,4 +13,10 @@ export {
   type BareMetalOptions,
   type BareMetalResult,
 } from './bare-metal.js';
-export { loadGuestManifest, guestsDir, type GuestEntry } from './guests.js';
+export {
+  loadGuestManifest,
+  loadSveManifest,
+  guestsDir,
+  type GuestEntry,
+  type SveGuestEntry,
+} from './guests.js';
