@@ -12,7 +12,7 @@ import {
 } from '@hypsim/ext-fpsimd';
 import { sveState } from '../../state.js';
 import { active, views } from '../elements.js';
-import { EH, FMTS, fpPrep, rd } from './common.js';
+import { EH, flushHalf, FMTS, fpPrep, rd, rdRaw } from './common.js';
 
 /**
  * SVE floating-point reductions to a SIMD&FP scalar (the rest of Zd is zeroed, as a V write
@@ -97,10 +97,14 @@ function faddaExec(cpu: Cpu, o: RedOp): void {
   const st = sveState(cpu);
   const p = st.p;
   const pb = o.g * st.maxVq;
-  let lo = rd(v, db, 0, esz);
+  // Vdn is only flushed (FZ16) when an addition uses it: with no active element it is kept
+  let lo = rdRaw(v, db, 0, esz);
   let hi = EH[0]!;
+  let first = true;
   for (let e = 0; e < count; e++) {
     if (!active(p, pb, e, esz)) continue;
+    if (first && esz === 1) lo = flushHalf(lo);
+    first = false;
     const blo = rd(v, nb, e, esz);
     binop(OP_ADD, fmt, lo, hi, blo, EH[0]!);
     lo = fpR[0]!;
