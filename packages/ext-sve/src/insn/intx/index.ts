@@ -16,8 +16,14 @@ import { shiftPatterns } from './shift.js';
 import { unaryPatterns } from './unary.js';
 
 /**
- * SVE integer instructions beyond the first slice: compares, shifts, min/max, unary,
- * saturating, multiply-add, division, reductions, permutes.
+ * The SVE (FEAT_SVE) integer instructions beyond insn/int.ts and insn/predicates.ts, one file
+ * per job: compare.ts (CMP<cc> vectors/wide/immediates), shift.ts, minmax.ts (with SABD/UABD),
+ * unary.ts (ABS/NEG/CLS/CLZ/CNT/CNOT/NOT, extends, REVB/H/W, RBIT), saturate.ts, logic.ts
+ * (predicated logic, bitmask immediates, DUPM), muldiv.ts (MULH, DIV, MLA/MLS/MAD/MSB),
+ * reduce.ts, permute.ts and ppermute.ts (vector and predicate permutes), extract.ts
+ * (LAST/CLAST), adr.ts, count.ts (SQINC/INCP families), dot.ts (SDOT/UDOT), pbreak.ts
+ * (PFIRST/PNEXT/BRK*/CTERM). alu.ts and i64.ts hold the element arithmetic (64-bit elements
+ * as word pairs). qemu.test.ts checks them against qemu-aarch64 (qemu/generate.mjs).
  */
 export const intxPatterns: readonly InsnPattern<never>[] = [
   ...comparePatterns,
