@@ -22,7 +22,7 @@ import { unaryPatterns } from './unary.js';
  * (predicated logic, bitmask immediates, DUPM), muldiv.ts (MULH, DIV, MLA/MLS/MAD/MSB),
  * reduce.ts, permute.ts and ppermute.ts (vector and predicate permutes), extract.ts
  * (LAST/CLAST), adr.ts, count.ts (SQINC/INCP families), dot.ts (SDOT/UDOT), pbreak.ts
- * (PFIRST/PNEXT/BRK*/CTERM). alu.ts and i64.ts hold the element arithmetic (64-bit elements
+ * (PFIRST, PNEXT, the BRK forms, CTERM). alu.ts and i64.ts hold the element arithmetic (64-bit elements
  * as word pairs). qemu.test.ts checks them against qemu-aarch64 (qemu/generate.mjs).
  */
 export const intxPatterns: readonly InsnPattern<never>[] = [
