@@ -28,6 +28,6 @@ describe('two CPUs, only CPU 0 with SPE', () => {
       expect(() => c1!.sysreg.read(reg)).toThrow(SysRegAccessError);
     expect(c1!.sampler).toBeUndefined();
     expect(c1!.tryGet(SpeStateToken)).toBeUndefined();
-    expect(c0!.sampler).toBeDefined();
+    expect(c0!.get(SpeStateToken).sampler).toBeDefined();
   });
 });

@@ -68,10 +68,15 @@ export const spePlugin = definePlugin<SpeOptions>({
       );
       st.flush = (cpu) => drain(cpu, st);
       cpu.attach(SpeStateToken, st);
-      cpu.sampler = new SpeSampler(st);
+      st.sampler = new SpeSampler(st);
+      // Installed in cpu.sampler while PMBLIMITR_EL1.E = 1 (the register's write hook).
+      if ((cpu.sys[st.slots.PMBLIMITR_EL1]! & 1) !== 0) cpu.sampler = st.sampler;
     }
   },
   reset(cpu) {
-    cpu.tryGet(SpeStateToken)?.reset();
+    const st = cpu.tryGet(SpeStateToken);
+    if (st === undefined) return;
+    st.reset();
+    cpu.sampler = undefined; // PMBLIMITR_EL1 resets to 0: the buffer is disabled
   },
 });

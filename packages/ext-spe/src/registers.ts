@@ -155,6 +155,19 @@ function writePmbsr(cpu: Cpu, lo: number, hi: number): void {
   if (st !== undefined) updateIrq(cpu, st);
 }
 
+/**
+ * PMBLIMITR_EL1 writes: the sampler is installed in core's `cpu.sampler` seam only while the
+ * buffer is enabled (E=1), since profiling is disabled otherwise — so a CPU whose buffer is
+ * off runs exactly like one without SPE.
+ */
+function writePmblimitr(cpu: Cpu, lo: number, hi: number): void {
+  const slot = 2 * cpu.registry.require('PMBLIMITR_EL1').index;
+  cpu.sys[slot] = lo;
+  cpu.sys[slot + 1] = hi;
+  const st = cpu.tryGet(SpeStateToken);
+  if (st !== undefined) cpu.sampler = (lo & 1) !== 0 ? st.sampler : undefined;
+}
+
 const spe = (d: Omit<SysRegDef, 'feature' | 'group'>): SysRegDef => ({
   ...d,
   feature: FEAT_SPE,
@@ -237,6 +250,7 @@ export const SPE_SYSREGS: readonly SysRegDef[] = [
     minEL: 1,
     writeMask: PMBLIMITR_MASK,
     fields: PMBLIMITR_EL1_FIELDS,
+    write: writePmblimitr,
     traps: E2PB,
   }),
   spe({

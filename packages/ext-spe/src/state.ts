@@ -3,6 +3,7 @@ import {
   type AddressTranslator,
   type CostModel,
   type Cpu,
+  type InsnSampler,
   type InterruptController,
   type Prng,
   type SysReg,
@@ -82,6 +83,8 @@ export class SpeState {
    * samples.
    */
   onRecord: ((op: SampledOp, bytes: Uint8Array) => void) | undefined;
+  /** The CPU's sampler; in `cpu.sampler` while PMBLIMITR_EL1.E = 1 (registers.ts). */
+  sampler: InsnSampler | undefined;
   /** Counters for tests and `--stats`-style reporting. */
   readonly stats = { selected: 0, collisions: 0, filtered: 0, written: 0, discarded: 0 };
 

@@ -111,3 +111,14 @@ describe('classifier and latency model', () => {
     expect(latencies('sys-op', undefined, costly).total).toBe(0xfff);
   });
 });
+
+describe('the sampler seam', () => {
+  it('is installed in cpu.sampler only while PMBLIMITR_EL1.E = 1', () => {
+    const cpu = cpuWith(['FEAT_SPE']);
+    expect(cpu.sampler).toBeUndefined();
+    cpu.sysreg.write('PMBLIMITR_EL1', 0x1000n | 1n);
+    expect(cpu.sampler).toBe(cpu.get(SpeStateToken).sampler);
+    cpu.sysreg.write('PMBLIMITR_EL1', 0x1000n);
+    expect(cpu.sampler).toBeUndefined();
+  });
+});
