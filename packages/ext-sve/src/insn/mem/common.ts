@@ -95,9 +95,14 @@ export function commit(cpu: Cpu, r: number, t: number, q: number): void {
   fp.z.set(T.subarray(64 * r, 64 * r + 4 * q), zb);
 }
 
+/** The core MMU's fault-free look-ups (an AddressTranslator may not have them). */
 interface Probing {
   probe?(lo: number, hi: number): number;
+  translate?(lo: number, hi: number, kind: number, checkPerm: boolean): boolean;
 }
+
+/** AccessKind.Read (a const enum of core). */
+const READ = 1;
 
 function pageOk(cpu: Cpu, lo: number, hi: number): number {
   const tr = cpu.translator as Probing;
@@ -107,13 +112,15 @@ function pageOk(cpu: Cpu, lo: number, hi: number): number {
       ? hi * 4294967296 + (lo >>> 0)
       : -1;
   if (pa < 0) return -1;
+  // permissions (and stage 2) as a read would see them; probe checks the translation only
+  if (tr.translate && !tr.translate(lo | 0, hi, READ, true)) return -1;
   return cpu.bus.ramAt(pa) ? pa : -1;
 }
 
 /**
- * Whether an access of `size` bytes at (lo, hi) would fault (or is not to RAM, which first-fault
- * and non-fault accesses never touch, as in QEMU). Not modelled: permission faults of a page
- * that translates (the probe checks translation only), watchpoints.
+ * Whether an access of `size` bytes at (lo, hi) would fault — translation, permissions,
+ * alignment — or is not to RAM, which first-fault and non-fault accesses never touch (as in
+ * QEMU). Not modelled: watchpoints, Device attributes of RAM pages.
  */
 export function wouldFault(cpu: Cpu, lo: number, hi: number, size: number): boolean {
   if ((lo & (size - 1)) !== 0 && cpu.strictAlignment()) return true;

@@ -116,4 +116,28 @@ describe('SVE load fault behaviour', () => {
     runWords(m, [LD1RW]);
     expect(words(cpu, 3)).toEqual([0x1002, 0, 0x1002, 0, 0x1002, 0, 0x1002, 0]);
   });
+
+  it('LDFF1W with the MMU on: an unmapped page clears FFR instead of faulting', () => {
+    const m = setup();
+    const cpu = m.cpus[0]!;
+    // 39-bit VAs, 4 KB granule: 0x4000_0000 + 2 MB identity (code), 0x4040_0000 one page
+    const TT = 0x4020_0000;
+    const w64 = (pa: number, v: bigint): void => m.bus.write(pa, 8, v);
+    for (let i = 0; i < 3 * 4096; i += 8) w64(TT + i, 0n);
+    w64(TT + 8, BigInt(TT + 0x1000) | 3n);
+    w64(TT + 0x1000, 0x4000_0000n | BigInt((1 << 10) | (3 << 8)) | 1n);
+    w64(TT + 0x1000 + 16, BigInt(TT + 0x2000) | 3n);
+    w64(TT + 0x2000, BigInt(BASE) | BigInt(1 << 10) | 3n); // VA 0x4040_0000 → BASE
+    cpu.sysreg.poke('MAIR_EL1', 0xffn);
+    cpu.sysreg.poke('TCR_EL1', 25n | (1n << 23n) | (5n << 32n));
+    cpu.sysreg.poke('TTBR0_EL1', BigInt(TT));
+    cpu.sysreg.poke('SCTLR_EL1', cpu.sysreg.peek('SCTLR_EL1') | 1n);
+    m.bus.write32(BASE + 0xff8, 0x13fe);
+    m.bus.write32(BASE + 0xffc, 0x13ff);
+    cpu.setX(0, 0x4040_0ff8n); // elements 0–1 in the mapped page, 2–7 in the next (unmapped)
+    cpu.setX(1, 0n);
+    runWords(m, [LDFF1W_RR]);
+    expect(words(cpu, 1)).toEqual([0x13fe, 0x13ff, 0, 0, 0, 0, 0, 0]);
+    expect(pHex(cpu, FFR, VL)).toBe('000000ff');
+  });
 });
