@@ -36,7 +36,7 @@ function bytes(hex: string): Uint8Array {
   return out;
 }
 const hex = (b: Uint8Array): string => Buffer.from(b).toString('hex');
-const MAXB = 64;
+const MAXB = head.maxBytes ?? 64;
 
 describe('SVE loads and stores match qemu-aarch64', () => {
   const pristine = bytes(head.memory);
