@@ -24,6 +24,7 @@ const lines = readFileSync(new URL('./fixtures/mem.txt', import.meta.url), 'utf8
   .filter((l) => l.length > 0);
 const head = JSON.parse(lines[0]!) as {
   vls: number[];
+  maxBytes?: number;
   buf: number;
   bufSize: number;
   memory: string;
