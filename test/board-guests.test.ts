@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { fdtNodePaths } from '@hypsim/board-virt';
-import { deviceTreeFor, isRawImage, runBareMetal, runCli } from '@hypsim/cli';
+import { deviceTreeFor, isRawImage, runBareMetal, runCliCaptured } from '@hypsim/cli';
 
 /**
  * The board fixtures (guests/board, recorded on QEMU 7.2 `-M virt,gic-version=3` by
@@ -110,15 +110,7 @@ describe('generated device tree vs QEMU -M virt,gic-version=3,dumpdtb=', () => {
 });
 
 describe('hypsim run: board options', () => {
-  const run = (...argv: string[]) => {
-    let out = '';
-    let err = '';
-    const status = runCli(argv, {
-      stdout: (s) => (out += typeof s === 'string' ? s : Buffer.from(s).toString('latin1')),
-      stderr: (s) => (err += s),
-    });
-    return { status, out, err };
-  };
+  const run = (...argv: string[]) => runCliCaptured(argv);
 
   it('--smp 2 runs the SMP fixture like QEMU -smp 2', () => {
     const r = run('run', `${dir}bin/board_smp.elf`, '--smp', '2');

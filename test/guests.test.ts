@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { guestsDir, loadGuestManifest, runBareMetal, runCli, STATUS } from '@hypsim/cli';
+import { guestsDir, loadGuestManifest, runBareMetal, runCliCaptured, STATUS } from '@hypsim/cli';
 
 /**
  * Differential tests: each committed guest ELF must print exactly what QEMU printed and exit
@@ -56,15 +56,7 @@ describe('FP and AdvSIMD guests (guests/fp/) behave as on QEMU', () => {
 });
 
 describe('hypsim run (in-process)', () => {
-  const run = (...argv: string[]) => {
-    let out = '';
-    let err = '';
-    const status = runCli(argv, {
-      stdout: (s) => (out += typeof s === 'string' ? s : Buffer.from(s).toString('latin1')),
-      stderr: (s) => (err += s),
-    });
-    return { status, out, err };
-  };
+  const run = (...argv: string[]) => runCliCaptured(argv);
 
   it('prints what the guest prints and exits with its code', () => {
     const r = run('run', `${dir}bin/exit_code.elf`);

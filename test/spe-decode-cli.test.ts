@@ -2,21 +2,13 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli } from '@hypsim/cli';
+import { runCliCaptured } from '@hypsim/cli';
 import { encodeRecord } from '@hypsim/ext-spe';
 
 /** `hypsim spe-decode FILE [--json]` on a buffer built with ext-spe's packet encoder. */
 describe('hypsim spe-decode', () => {
   const dir = mkdtempSync(join(tmpdir(), 'hypsim-spe-'));
-  const run = (...argv: string[]) => {
-    let out = '';
-    let err = '';
-    const status = runCli(argv, {
-      stdout: (s) => (out += typeof s === 'string' ? s : Buffer.from(s).toString('latin1')),
-      stderr: (s) => (err += s),
-    });
-    return { status, out, err };
-  };
+  const run = (...argv: string[]) => runCliCaptured(argv);
 
   const record = encodeRecord([
     { kind: 'address', type: 'pc', va: 0x4008_1234n, el: 1, ns: true, nse: false },

@@ -1,7 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_BARE_METAL_SVE_VL, prepareBareMetal, runBareMetal, runCli } from '@hypsim/cli';
+import {
+  DEFAULT_BARE_METAL_SVE_VL,
+  prepareBareMetal,
+  runBareMetal,
+  runCliCaptured,
+} from '@hypsim/cli';
 import { effectiveVl } from '@hypsim/ext-sve';
 
 /**
@@ -70,15 +75,7 @@ describe('hypsim run --sve-vl', () => {
   const expected = (vl: number): string =>
     readFileSync(`${dir}expected/sve_intrinsics.vl${vl}.stdout`, 'latin1');
 
-  function cli(args: string[]): { status: number; out: string; err: string } {
-    let out = '';
-    let err = '';
-    const status = runCli(args, {
-      stdout: (s) => (out += typeof s === 'string' ? s : Buffer.from(s).toString('latin1')),
-      stderr: (s) => (err += s),
-    });
-    return { status, out, err };
-  }
+  const cli = runCliCaptured;
 
   it('takes the option after the file and before it', () => {
     expect(cli(['run', elf, '--sve-vl', '256']).out).toBe(expected(256));

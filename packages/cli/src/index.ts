@@ -1,5 +1,6 @@
 /** @hypsim/cli — the hypsim command, also usable as a library. */
 export { runCli, type CliIo } from './program.js';
+export { runCliCaptured, type CapturedRun } from './capture.js';
 export {
   runBareMetal,
   prepareBareMetal,
