@@ -30,8 +30,33 @@ function describe(p: CompiledPattern): string {
   return `${p.name} (table ${p.table} of ${p.owner}, priority ${p.priority})`;
 }
 
-/** Parses all tables and rejects overlapping patterns at one priority. */
-export function compileTables(sources: readonly TableSource[]): CompiledPattern[] {
+/** Identity of a table object, for the compile cache key. */
+const tableIds = new WeakMap<DecodeTable, number>();
+let nextTableId = 0;
+/** Recently compiled table lists (parsing and the overlap check cost ~10 ms per machine). */
+const compiled = new Map<string, CompiledPattern[]>();
+const COMPILED_CACHE_SIZE = 16;
+
+/**
+ * Parses all tables and rejects overlapping patterns at one priority. Machines built from the
+ * same table objects (every test machine, every demo run) share one compiled, frozen list.
+ */
+export function compileTables(sources: readonly TableSource[]): readonly CompiledPattern[] {
+  let key = '';
+  for (const { owner, table } of sources) {
+    let id = tableIds.get(table);
+    if (id === undefined) tableIds.set(table, (id = nextTableId++));
+    key += `${owner}\u0000${id}\u0001`;
+  }
+  const hit = compiled.get(key);
+  if (hit) return hit;
+  const all = compileFresh(sources);
+  if (compiled.size >= COMPILED_CACHE_SIZE) compiled.delete(compiled.keys().next().value!);
+  compiled.set(key, all);
+  return all;
+}
+
+function compileFresh(sources: readonly TableSource[]): CompiledPattern[] {
   const all: CompiledPattern[] = [];
   for (const { owner, table } of sources) {
     for (const raw of table.patterns) {
@@ -53,7 +78,8 @@ export function compileTables(sources: readonly TableSource[]): CompiledPattern[
     }
   }
   checkOverlaps(all);
-  return all;
+  for (const p of all) Object.freeze(p);
+  return Object.freeze(all) as CompiledPattern[];
 }
 
 /**

@@ -95,6 +95,16 @@ describe('createMachine: plugin errors name both parties', () => {
     // Disjoint at the same priority, or overlapping at different priorities: fine.
     const c = mk('pc', 'BAZ', '0000 0010 1111 xxxxxxxxxxxxxxxxxxxx');
     expect(() => createMachine({ plugins: [{ plugin: a }, { plugin: c }] })).not.toThrow();
+    // The compiled tables are cached per list of table objects: a failed list is never cached,
+    // so the same bad pair is refused again; a good list is shared (frozen) by its machines.
+    expect(() => createMachine({ plugins: [{ plugin: a }, { plugin: b }] })).toThrow(/FOO/);
+    const m1 = createMachine({ plugins: [{ plugin: a }, { plugin: c }] });
+    const m2 = createMachine({ plugins: [{ plugin: a }, { plugin: c }] });
+    expect(m2.patterns).toBe(m1.patterns);
+    expect(Object.isFrozen(m1.patterns)).toBe(true);
+    expect(createMachine({ plugins: [{ plugin: c }, { plugin: a }] }).patterns).not.toBe(
+      m1.patterns,
+    );
   });
 
   it('rejects a CPU feature no plugin provides', () => {

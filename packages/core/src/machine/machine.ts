@@ -284,7 +284,7 @@ export function createMachine(input: MachineConfigInput, opts: CreateMachineOpti
 
   // ---- system registers and decode tables --------------------------------------------------
   let registry: SysRegRegistry;
-  let patterns: CompiledPattern[];
+  let patterns: readonly CompiledPattern[];
   try {
     registry = new SysRegRegistry([
       { owner: 'core', defs: BASE_SYSREGS },
