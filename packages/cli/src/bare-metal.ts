@@ -1,5 +1,6 @@
 import { bootLinuxImage, createVirtBoard, virtDeviceTree } from '@hypsim/board-virt';
 import { fpsimdPlugin } from '@hypsim/ext-fpsimd';
+import { spePlugin } from '@hypsim/ext-spe';
 import { stage2Plugin } from '@hypsim/ext-stage2';
 import { SVE_PLUGIN_ID, svePlugin } from '@hypsim/ext-sve';
 import {
@@ -29,6 +30,14 @@ export interface BareMetalOptions {
    * {@link DEFAULT_BARE_METAL_SVE_VL}, QEMU's `-cpu max` in system mode.
    */
   sveVl?: number;
+  /**
+   * FEAT_SPE (the Statistical Profiling Extension, ext-spe) on every CPU; default true. QEMU
+   * does not model SPE, so this is the one way `hypsim run`'s CPU goes beyond `-cpu max`
+   * (nothing QEMU-compared reads ID_AA64DFR0_EL1.PMSVer).
+   */
+  spe?: boolean;
+  /** SPE profiling-buffer write order (ext-spe `writeOrder`; default 'sequential'). */
+  speWriteOrder?: 'sequential' | 'unordered';
   /** RAM size in bytes at 0x40000000 (default 128 MiB, like QEMU). */
   memory?: number;
   /** Number of CPUs (`-smp N`, default 1); secondaries wait for PSCI CPU_ON. */
@@ -140,7 +149,7 @@ export function prepareBareMetal(image: Uint8Array, file: string, opts: BareMeta
     cpus: [
       {
         count: opts.smp ?? 1,
-        features: maxCpuFeatures(el2),
+        features: [...maxCpuFeatures(el2), ...(opts.spe === false ? [] : ['FEAT_SPE'])],
         options: { [SVE_PLUGIN_ID]: { maxVl: opts.sveVl ?? DEFAULT_BARE_METAL_SVE_VL } },
       },
     ],
@@ -151,6 +160,7 @@ export function prepareBareMetal(image: Uint8Array, file: string, opts: BareMeta
       { plugin: fpsimdPlugin },
       { plugin: svePlugin },
       { plugin: stage2Plugin },
+      { plugin: spePlugin, options: { writeOrder: opts.speWriteOrder ?? 'sequential' } },
       { plugin: createVirtBoard({ uartWrite: opts.uartWrite, uartRead: opts.uartRead }) },
     ],
   });

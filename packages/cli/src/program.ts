@@ -33,6 +33,22 @@ function parseCount(v: string): number {
   return Number(v);
 }
 
+/** One `--dump FILE@ADDR,SIZE`: physical memory written to FILE after the run. */
+interface DumpSpec {
+  file: string;
+  addr: number;
+  size: number;
+}
+
+function parseDump(v: string): DumpSpec {
+  const m = /^(.+)@([^,]+),([^,]+)$/.exec(v);
+  const addr = m ? sizeOrAddress.safeParse(m[2]) : undefined;
+  const size = m ? sizeOrAddress.safeParse(m[3]) : undefined;
+  if (!m || !addr?.success || !size?.success || size.data === 0)
+    throw new InvalidArgumentError(`'${v}' is not FILE@ADDR,SIZE (e.g. spe.bin@0x40087000,0x1000)`);
+  return { file: m[1]!, addr: addr.data, size: size.data };
+}
+
 /**
  * Runs the hypsim command line and returns the process exit status (the guest's exit code for
  * `run`). Never calls process.exit itself, so it can be tested in-process.
@@ -70,6 +86,24 @@ export function runCli(argv: readonly string[], io: CliIo): number {
     .option('--max-insns <n>', 'stop after this many instructions (status 124)', parseCount)
     .option('--trace-insns', 'print every instruction executed to stderr')
     .option(
+      '--dump <file@addr,size>',
+      'after the run, write SIZE bytes of physical memory at ADDR to FILE (like the FVP --dump option / QEMU pmemsave); repeatable',
+      (v: string, prev: DumpSpec[] = []) => [...prev, parseDump(v)],
+    )
+    .option(
+      '--no-spe',
+      'a CPU without FEAT_SPE (the Statistical Profiling Extension is on by default)',
+    )
+    .option(
+      '--spe-write-order <order>',
+      'SPE buffer write order: sequential (default) or unordered (records land out of order until PSB CSYNC)',
+      (v: string) => {
+        if (v !== 'sequential' && v !== 'unordered')
+          throw new InvalidArgumentError('sequential or unordered');
+        return v;
+      },
+    )
+    .option(
       '--strict-align',
       'fault unaligned accesses with the MMU off, as the Arm ARM says (QEMU 7.2 does not)',
     )
@@ -87,6 +121,9 @@ export function runCli(argv: readonly string[], io: CliIo): number {
           maxInsns?: number;
           traceInsns?: boolean;
           strictAlign?: boolean;
+          dump?: DumpSpec[];
+          spe: boolean;
+          speWriteOrder?: 'sequential' | 'unordered';
         },
       ) => {
         const read = (f: string): Uint8Array | undefined => {
@@ -134,6 +171,8 @@ export function runCli(argv: readonly string[], io: CliIo): number {
             uartRead: stdin?.read,
             maxInsns: o.maxInsns,
             mmuOffAlignment: o.strictAlign ? 'fault' : 'allow',
+            spe: o.spe,
+            speWriteOrder: o.speWriteOrder,
             write: (fd, bytes) =>
               fd === 1 ? io.stdout(bytes) : io.stderr(Buffer.from(bytes).toString('latin1')),
             trace: o.traceInsns
@@ -146,6 +185,14 @@ export function runCli(argv: readonly string[], io: CliIo): number {
               : undefined,
           });
           status = r.status;
+          for (const d of o.dump ?? []) {
+            try {
+              writeFileSync(d.file, r.machine.bus.readBytes(d.addr, d.size));
+            } catch (e) {
+              io.stderr(`hypsim: --dump ${d.file}: ${(e as Error).message}\n`);
+              status = STATUS.error;
+            }
+          }
           if (r.stop.kind === 'budget')
             io.stderr(
               `hypsim: stopped after ${r.instructions} instructions (--max-insns); the guest did not exit\n`,
