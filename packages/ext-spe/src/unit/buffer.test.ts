@@ -92,4 +92,27 @@ describe('profiling buffer', () => {
     expect(sr).toBe((1n << 17n) | (1n << 19n) | 1n); // S, DL, EC 0, BSC 1
     expect(cpu.sysreg.peek('PMBPTR_EL1')).toBe(0x4020_fff0n);
   });
+
+  it('VHE host EL0 (E2H=1, TGE=1): sampled by PMSCR_EL2.E0HSPE into the EL2-owned buffer', () => {
+    const m = machine(0);
+    const cpu = m.cpus[0]!;
+    cpu.sysreg.poke('HCR_EL2', (1n << 34n) | (1n << 27n) | (1n << 31n));
+    cpu.setMode(0, 0);
+    cpu.sysreg.poke('MDCR_EL2', 0n);
+    cpu.sysreg.poke('PMSIRR_EL1', 1n << 8n);
+    cpu.sysreg.poke('PMBPTR_EL1', 0x4020_0000n);
+    cpu.sysreg.poke('PMBLIMITR_EL1', 0x4021_0000n | 1n);
+    cpu.sysreg.poke('PMSCR_EL1', 3n); // the guest's controls do not apply to the host's EL0
+    m.run({ maxInstructions: 3000 });
+    expect(cpu.sysreg.peek('PMBPTR_EL1')).toBe(0x4020_0000n);
+    cpu.sysreg.poke('PMSCR_EL2', 1n); // E0HSPE
+    m.run({ maxInstructions: 3000 });
+    const ptr = Number(cpu.sysreg.peek('PMBPTR_EL1'));
+    const recs = decodeSpeBuffer(m.bus.readBytes(0x4020_0000, ptr - 0x4020_0000));
+    expect(recs.length).toBeGreaterThanOrEqual(10);
+    for (const r of recs) {
+      const pc = r.packets[0]!;
+      expect(pc.kind === 'address' && pc.type === 'pc' && pc.el).toBe(0);
+    }
+  });
 });
