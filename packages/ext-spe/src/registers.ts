@@ -155,6 +155,14 @@ function writePmbsr(cpu: Cpu, lo: number, hi: number): void {
   if (st !== undefined) updateIrq(cpu, st);
 }
 
+/** PMSCR_EL1 reads: without EL2, PCT reads 0b01 — the physical counter (D24.7.8). */
+function readPmscrEl1(cpu: Cpu, out: Int32Array): void {
+  const slot = 2 * cpu.registry.require('PMSCR_EL1').index;
+  const lo = cpu.sys[slot]!;
+  out[0] = cpu.hasEL2 ? lo : (lo & ~0xc0) | 0x40;
+  out[1] = cpu.sys[slot + 1]!;
+}
+
 /**
  * PMBLIMITR_EL1 writes: the sampler is installed in core's `cpu.sampler` seam only while the
  * buffer is enabled (E=1), since profiling is disabled otherwise — so a CPU whose buffer is
@@ -186,6 +194,7 @@ export const SPE_SYSREGS: readonly SysRegDef[] = [
     minEL: 1,
     writeMask: PMSCR_MASK,
     fields: PMSCR_EL1_FIELDS,
+    read: readPmscrEl1,
     e2hRedirect: 'PMSCR_EL2',
     traps: TPMS,
   }),

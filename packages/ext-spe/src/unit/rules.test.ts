@@ -112,6 +112,18 @@ describe('classifier and latency model', () => {
   });
 });
 
+describe('PMSCR_EL1.PCT', () => {
+  it('reads 0b01 (physical) without EL2, as written with EL2 (D24.7.8)', () => {
+    const noEl2 = cpuWith(['FEAT_SPE']);
+    noEl2.sysreg.write('PMSCR_EL1', 0x3bn);
+    expect(noEl2.sysreg.read('PMSCR_EL1')).toBe(0x7bn);
+    const el2 = cpuWith();
+    el2.setMode(1, 1);
+    el2.sysreg.write('PMSCR_EL1', 0x3bn);
+    expect(el2.sysreg.read('PMSCR_EL1')).toBe(0x3bn);
+  });
+});
+
 describe('the sampler seam', () => {
   it('is installed in cpu.sampler only while PMBLIMITR_EL1.E = 1', () => {
     const cpu = cpuWith(['FEAT_SPE']);
