@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli } from '@hypsim/cli';
+import { runCliCaptured } from '@hypsim/cli';
 import { decodeSpeBuffer } from '@hypsim/ext-spe';
 
 /**
@@ -12,15 +12,7 @@ import { decodeSpeBuffer } from '@hypsim/ext-spe';
 describe('hypsim run + spe-decode on a bare-metal profile', () => {
   const dir = mkdtempSync(join(tmpdir(), 'hypsim-spe-run-'));
   const elf = new URL('../guests/spe/bin/spe_profile.elf', import.meta.url).pathname;
-  const run = (...argv: string[]) => {
-    let out = '';
-    let err = '';
-    const status = runCli(argv, {
-      stdout: (s) => (out += typeof s === 'string' ? s : Buffer.from(s).toString('latin1')),
-      stderr: (s) => (err += s),
-    });
-    return { status, out, err };
-  };
+  const run = (...argv: string[]) => runCliCaptured(argv);
 
   it('runs an SPE guest, dumps its buffer, and decodes it', () => {
     const first = run('run', elf);
