@@ -46,6 +46,8 @@ export interface SpeSlots {
   PMBPTR_EL1: number;
   PMBSR_EL1: number;
   CONTEXTIDR_EL1: number;
+  /** -1 on a CPU without EL2. */
+  MDCR_EL2: number;
   /** -1 when the CPU has no CONTEXTIDR_EL2 (no FEAT_VHE). */
   CONTEXTIDR_EL2: number;
 }
@@ -146,6 +148,7 @@ export function speSlots(cpu: Cpu): SpeSlots {
     PMBPTR_EL1: s('PMBPTR_EL1'),
     PMBSR_EL1: s('PMBSR_EL1'),
     CONTEXTIDR_EL1: s('CONTEXTIDR_EL1'),
+    MDCR_EL2: cpu.hasEL2 ? s('MDCR_EL2') : -1,
     CONTEXTIDR_EL2: s('CONTEXTIDR_EL2'),
   };
 }

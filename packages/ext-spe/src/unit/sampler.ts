@@ -14,7 +14,6 @@ import {
   translationLatencyPacket,
 } from '../packets/encode.js';
 import { EVENT, type OpType } from '../packets/types.js';
-import { owningEl } from '../ownership.js';
 import { PMBSR } from '../registers.js';
 import type { SampledOp, SpeState } from '../state.js';
 import { emitRecord } from './buffer.js';
@@ -110,7 +109,8 @@ export function profilingEnabled(cpu: Cpu, st: SpeState): boolean {
   const sl = st.slots;
   if ((s[sl.PMBLIMITR_EL1]! & 1) === 0 || (s[sl.PMBSR_EL1]! & PMBSR.S) !== 0) return false;
   const el = cpu.el;
-  const owner = owningEl(cpu);
+  // owningEl(cpu), from the cached MDCR_EL2 slot: EL2 when E2PB is 0b0x, else EL1.
+  const owner = sl.MDCR_EL2 < 0 || (s[sl.MDCR_EL2]! & (2 << 12)) !== 0 ? 1 : 2;
   const tge = cpu.hasEL2 && cpu.tge;
   if (owner < el || (tge && owner === 1)) return false;
   if (el === 2) return (s[sl.PMSCR_EL2]! & 2) !== 0;
