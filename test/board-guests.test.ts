@@ -103,10 +103,27 @@ describe('generated device tree vs QEMU -M virt,gic-version=3,dumpdtb=', () => {
       const qemu = fdtNodePaths(readFileSync(`${dir}dtb/${c.fixture}`)).filter(
         (n) => !NOT_MODELLED.some((re) => re.test(n)),
       );
-      const ours = fdtNodePaths(deviceTreeFor({ ...c.opts, write: () => undefined }, c.initrd));
+      // hypsim's CPU has SPE, QEMU's has not: the SPE node is the one extra (tested below).
+      const ours = fdtNodePaths(
+        deviceTreeFor({ ...c.opts, write: () => undefined }, c.initrd),
+      ).filter((n) => n !== '/spe-pmu');
       expect(ours).toEqual(qemu);
     });
   }
+
+  it('describes SPE (INTID 21 = PPI 5, level high) only when the CPUs have it', () => {
+    const withSpe = deviceTreeFor({ write: () => undefined });
+    expect(fdtNodePaths(withSpe)).toContain('/spe-pmu');
+    const text = Buffer.from(withSpe).toString('latin1');
+    expect(text).toContain('arm,statistical-profiling-extension-v1');
+    // interrupts = <1 5 4> as big-endian cells, right before the compatible string's offset.
+    expect(
+      Buffer.from(withSpe).indexOf(Buffer.from([0, 0, 0, 1, 0, 0, 0, 5, 0, 0, 0, 4])),
+    ).toBeGreaterThan(0);
+    expect(fdtNodePaths(deviceTreeFor({ spe: false, write: () => undefined }))).not.toContain(
+      '/spe-pmu',
+    );
+  });
 });
 
 describe('hypsim run: board options', () => {

@@ -16,6 +16,8 @@ export interface LinuxBootOptions {
   bootargs?: string;
   initrd?: Uint8Array;
   file?: string;
+  /** INTID of the SPE buffer interrupt when the CPUs have SPE (adds the DT node). */
+  speIrq?: number;
 }
 
 export interface LinuxBootLayout {
@@ -68,6 +70,7 @@ export function bootLinuxImage(
     el2: o.el2,
     bootargs: o.bootargs,
     initrd,
+    speIrq: o.speIrq,
   });
   const dtbBlob = tree.toBlob();
   if (dtb + dtbBlob.length > o.ramBase + o.ramSize)

@@ -121,6 +121,12 @@ export interface VirtFdtOptions {
   el2: boolean;
   bootargs?: string;
   initrd?: { start: number; end: number };
+  /**
+   * INTID of the SPE buffer management interrupt when the CPUs have SPE: adds the
+   * `arm,statistical-profiling-extension-v1` node Linux's arm_spe_pmu driver probes (QEMU has
+   * no SPE and no such node; FVP and Juno trees have it, with PPI 5 = INTID 21).
+   */
+  speIrq?: number;
 }
 
 const hi = (v: number): number => Math.floor(v / 0x1_0000_0000);
@@ -135,7 +141,7 @@ const LEVEL_HI = 4;
  * The device tree QEMU 7.2 generates for `-M virt,gic-version=3 -cpu max` (node names, order,
  * properties and phandle numbering as QEMU's), for the devices the hypsim board has: memory,
  * CPUs with enable-method psci, the GICv3 (no ITS), the timer, the PL011 with its clock, /psci
- * and /chosen.
+ * and /chosen; plus, beyond QEMU, the SPE node when `speIrq` is given.
  */
 export function virtDeviceTree(o: VirtFdtOptions): FdtTree {
   const t = new FdtTree();
@@ -211,6 +217,13 @@ export function virtDeviceTree(o: VirtFdtOptions): FdtTree {
   ])
     .prop('/timer', 'always-on', null)
     .prop('/timer', 'compatible', ['arm,armv8-timer', 'arm,armv7-timer']);
+
+  if (o.speIrq !== undefined)
+    t.prop('/spe-pmu', 'interrupts', [PPI, o.speIrq - 16, LEVEL_HI]).prop(
+      '/spe-pmu',
+      'compatible',
+      'arm,statistical-profiling-extension-v1',
+    );
 
   t.prop('/apb-pclk', 'phandle', [clk])
     .prop('/apb-pclk', 'clock-output-names', 'clk24mhz')

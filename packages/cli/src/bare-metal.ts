@@ -1,6 +1,6 @@
 import { bootLinuxImage, createVirtBoard, virtDeviceTree } from '@hypsim/board-virt';
 import { fpsimdPlugin } from '@hypsim/ext-fpsimd';
-import { spePlugin } from '@hypsim/ext-spe';
+import { SPE_DEFAULT_IRQ, spePlugin } from '@hypsim/ext-spe';
 import { stage2Plugin } from '@hypsim/ext-stage2';
 import { SVE_PLUGIN_ID, svePlugin } from '@hypsim/ext-sve';
 import {
@@ -130,6 +130,7 @@ export function deviceTreeFor(
     el2,
     bootargs: opts.append,
     initrd,
+    speIrq: opts.spe === false ? undefined : SPE_DEFAULT_IRQ,
   }).toBlob();
 }
 
@@ -185,6 +186,7 @@ export function prepareBareMetal(image: Uint8Array, file: string, opts: BareMeta
       bootargs: opts.append,
       initrd: opts.initrd,
       file,
+      speIrq: opts.spe === false ? undefined : SPE_DEFAULT_IRQ,
     });
   }
   if (opts.trace) {

@@ -1,6 +1,6 @@
 /** @hypsim/ext-spe — the Statistical Profiling Extension for hypsim. */
 export { spePlugin, SPE_PLUGIN_ID, SPE_DECODE_PRIORITY } from './plugin.js';
-export { speOptionsSchema, type SpeOptions } from './options.js';
+export { speOptionsSchema, SPE_DEFAULT_IRQ, type SpeOptions } from './options.js';
 export * from './registers.js';
 export {
   owningEl,

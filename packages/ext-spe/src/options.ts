@@ -1,5 +1,8 @@
 import { z } from 'zod';
 
+/** The buffer management interrupt's default INTID: PPI 5, as SPE device trees give it. */
+export const SPE_DEFAULT_IRQ = 21;
+
 /**
  * Machine-wide options of the SPE plugin. `writeOrder` (unit/buffer.ts):
  * - `sequential`: records reach memory in the order the unit completes them;
@@ -13,7 +16,7 @@ export const speOptionsSchema = z
      * INTID of the buffer management interrupt (a PPI): 21 (PPI 5), what device trees for
      * SPE use (spe.md §7; the BSA number is unconfirmed there).
      */
-    irq: z.number().int().min(16).max(31).default(21),
+    irq: z.number().int().min(16).max(31).default(SPE_DEFAULT_IRQ),
   })
   .strict();
 
