@@ -1,7 +1,7 @@
 /**
  * Element access shared by the SVE instruction files: byte/halfword/word views of the Z file
  * (host little-endian, as the Z word layout already assumes; 64-bit elements are word pairs)
- * and the predicate bit of an element.
+ * the predicate bit of an element, and one element of a Z register as a (lo, hi) pair.
  */
 
 export interface Views {
@@ -42,4 +42,17 @@ export function arr(v: Views, esz: number): Arr {
 export function active(p: Uint16Array, pb: number, e: number, esz: number): boolean {
   const bi = e << esz;
   return ((p[pb + (bi >> 4)]! >>> (bi & 15)) & 1) !== 0;
+}
+
+/** Element e of Zr as (lo, ZH[0]). */
+export const ZH = new Int32Array(1);
+export function zElem(z: Int32Array, zb: number, e: number, esz: number): number {
+  if (esz === 3) {
+    ZH[0] = z[zb + 2 * e + 1]!;
+    return z[zb + 2 * e]!;
+  }
+  ZH[0] = 0;
+  const byte = e << esz;
+  const w = z[zb + (byte >> 2)]! >>> (8 * (byte & 3));
+  return esz === 2 ? w | 0 : esz === 1 ? w & 0xffff : w & 0xff;
 }

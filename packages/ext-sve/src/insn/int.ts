@@ -1,9 +1,8 @@
 import { pattern, rsp, rz, sext, type Cpu, type InsnPattern } from '@hypsim/core';
 import { fpState } from '@hypsim/ext-fpsimd';
 import { sveState } from '../state.js';
-import { checkSveAccess } from '../traps.js';
-import { syncVq } from '../vl.js';
-import { active, arr, views } from './elements.js';
+import { active, arr, views, ZH, zElem } from './elements.js';
+import { prep } from './intx/common.js';
 
 /**
  * SVE integer vector basics (issue 5, part 2): DUP (scalar, immediate, indexed), INDEX (four
@@ -76,11 +75,6 @@ interface ZOp {
 
 function z0(): ZOp {
   return { d: 0, n: 0, m: 0, g: 0, esz: 0, op: 0, imm: 0, immHi: 0 };
-}
-
-function prep(cpu: Cpu): number {
-  checkSveAccess(cpu);
-  return syncVq(cpu);
 }
 
 /** Zd = Zn op Zm (unpredicated) or Zdn = Pg ? Zdn op Zm : Zdn (g >= 0). */
@@ -228,7 +222,7 @@ const logical = LOGIC.map((name, op) =>
  * Writes (lo, hi) to every element of Zd, or with g >= 0 to the active elements (mode 1:
  * inactive kept, mode 0: inactive zeroed).
  */
-function fill(
+export function fill(
   cpu: Cpu,
   q: number,
   d: number,
@@ -310,11 +304,8 @@ const dupX = pattern<ZOp>({
     let lo = 0;
     let hi = 0;
     if (o.imm < count) {
-      if (o.esz < 3) lo = arr(views(fp.z), o.esz)[o.n * fp.stride * (4 >> o.esz) + o.imm]!;
-      else {
-        lo = fp.z[o.n * fp.stride + 2 * o.imm]!;
-        hi = fp.z[o.n * fp.stride + 2 * o.imm + 1]!;
-      }
+      lo = zElem(fp.z, o.n * fp.stride, o.imm, o.esz);
+      hi = ZH[0]!;
     }
     fill(cpu, q, o.d, o.esz, lo, hi, -1, false);
   },

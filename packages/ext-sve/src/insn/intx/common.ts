@@ -25,3 +25,34 @@ export function sx(v: number, bits: number): number {
 export function ux(v: number, bits: number): number {
   return bits === 32 ? v >>> 0 : v & ((1 << bits) - 1);
 }
+
+/** The interleaving permutes (ZIP1/2, UZP1/2, TRN1/2) of vectors and of predicates. */
+export const ZIP1 = 0;
+export const ZIP2 = 1;
+export const UZP1 = 2;
+export const UZP2 = 3;
+export const TRN1 = 4;
+export const TRN2 = 5;
+export const INTERLEAVE_NAMES = ['ZIP1', 'ZIP2', 'UZP1', 'UZP2', 'TRN1', 'TRN2'] as const;
+
+/**
+ * Source of result element e of an interleaving permute of two registers of `count` elements:
+ * j < count is element j of the first operand, j >= count element j - count of the second.
+ */
+export function interleaveSource(op: number, e: number, count: number): number {
+  const second = e & 1 ? count : 0;
+  switch (op) {
+    case ZIP1:
+      return second + (e >> 1);
+    case ZIP2:
+      return second + (count >> 1) + (e >> 1);
+    case UZP1:
+      return 2 * e;
+    case UZP2:
+      return 2 * e + 1;
+    case TRN1:
+      return second + (e & ~1);
+    default:
+      return second + (e & ~1) + 1;
+  }
+}

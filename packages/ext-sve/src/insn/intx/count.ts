@@ -69,6 +69,21 @@ interface CountOp {
   width: number;
 }
 
+/** A decoded CountOp; pat and imm are the by-pattern form's. */
+function countOp(
+  d: number,
+  s: number,
+  m: number,
+  esz: number,
+  op: number,
+  dec: number,
+  width: number,
+  pat = 0,
+  imm = 0,
+): CountOp {
+  return { d, s, m, esz, pat, imm, op, dec: dec === 1, width };
+}
+
 const sincdecV = pattern<CountOp>({
   name: 'SINCDEC_v',
   pattern: '00000100 esz:2 10 imm4:4 1100 dec:1 u:1 pat:5 Zdn:5',
@@ -76,17 +91,7 @@ const sincdecV = pattern<CountOp>({
   decode: (f) =>
     f.esz === 0
       ? null
-      : {
-          d: f.Zdn!,
-          s: 0,
-          m: 0,
-          esz: f.esz!,
-          pat: f.pat!,
-          imm: f.imm4! + 1,
-          op: satOp(f.dec!, f.u!),
-          dec: f.dec === 1,
-          width: 0,
-        },
+      : countOp(f.Zdn!, 0, 0, f.esz!, satOp(f.dec!, f.u!), f.dec!, 0, f.pat!, f.imm4! + 1),
   exec: (cpu, o) => {
     const q = prep(cpu);
     vecSat(cpu, o.d, o.esz, q, o.op, predCount(o.pat, (16 * q) >> o.esz) * o.imm);
@@ -97,17 +102,7 @@ const incdecpR = pattern<CountOp>({
   name: 'INCDECP_r',
   pattern: '00100101 esz:2 10110 dec:1 10001 00 Pm:4 Rdn:5',
   feature: 'FEAT_SVE',
-  decode: (f) => ({
-    d: wz(f.Rdn!),
-    s: rz(f.Rdn!),
-    m: f.Pm!,
-    esz: f.esz!,
-    pat: 0,
-    imm: 0,
-    op: 0,
-    dec: f.dec === 1,
-    width: 64,
-  }),
+  decode: (f) => countOp(wz(f.Rdn!), rz(f.Rdn!), f.Pm!, f.esz!, 0, f.dec!, 64),
   exec: (cpu, o) => {
     const q = prep(cpu);
     const c = predTrue(cpu, o.m, o.esz, q);
@@ -123,20 +118,7 @@ const incdecpZ = pattern<CountOp>({
   name: 'INCDECP_z',
   pattern: '00100101 esz:2 10110 dec:1 10000 00 Pm:4 Zdn:5',
   feature: 'FEAT_SVE',
-  decode: (f) =>
-    f.esz === 0
-      ? null
-      : {
-          d: f.Zdn!,
-          s: 0,
-          m: f.Pm!,
-          esz: f.esz!,
-          pat: 0,
-          imm: 0,
-          op: 0,
-          dec: f.dec === 1,
-          width: 0,
-        },
+  decode: (f) => (f.esz === 0 ? null : countOp(f.Zdn!, 0, f.Pm!, f.esz!, 0, f.dec!, 0)),
   exec: (cpu, o) => {
     const q = prep(cpu);
     const c = predTrue(cpu, o.m, o.esz, q);
@@ -165,17 +147,8 @@ function sincdecpR(width: number) {
     name: `SINCDECP_r_${width}`,
     pattern: `00100101 esz:2 1010 dec:1 u:1 10001 ${width === 64 ? 1 : 0}0 Pm:4 Rdn:5`,
     feature: 'FEAT_SVE',
-    decode: (f) => ({
-      d: wz(f.Rdn!),
-      s: rz(f.Rdn!),
-      m: f.Pm!,
-      esz: f.esz!,
-      pat: 0,
-      imm: 0,
-      op: satOp(f.dec!, f.u!),
-      dec: f.dec === 1,
-      width,
-    }),
+    decode: (f) =>
+      countOp(wz(f.Rdn!), rz(f.Rdn!), f.Pm!, f.esz!, satOp(f.dec!, f.u!), f.dec!, width),
     exec: (cpu, o) => {
       const q = prep(cpu);
       const c = predTrue(cpu, o.m, o.esz, q);
@@ -198,19 +171,7 @@ const sincdecpZ = pattern<CountOp>({
   pattern: '00100101 esz:2 1010 dec:1 u:1 10000 00 Pm:4 Zdn:5',
   feature: 'FEAT_SVE',
   decode: (f) =>
-    f.esz === 0
-      ? null
-      : {
-          d: f.Zdn!,
-          s: 0,
-          m: f.Pm!,
-          esz: f.esz!,
-          pat: 0,
-          imm: 0,
-          op: satOp(f.dec!, f.u!),
-          dec: f.dec === 1,
-          width: 0,
-        },
+    f.esz === 0 ? null : countOp(f.Zdn!, 0, f.Pm!, f.esz!, satOp(f.dec!, f.u!), f.dec!, 0),
   exec: (cpu, o) => {
     const q = prep(cpu);
     vecSat(cpu, o.d, o.esz, q, o.op, predTrue(cpu, o.m, o.esz, q));

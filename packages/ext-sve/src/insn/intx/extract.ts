@@ -1,7 +1,8 @@
-import { pattern, rz, wz, type Cpu } from '@hypsim/core';
+import { pattern, rz, wz, type Cpu, type Fields } from '@hypsim/core';
 import { fpState } from '@hypsim/ext-fpsimd';
 import { sveState } from '../../state.js';
-import { active, arr, views } from '../elements.js';
+import { fill } from '../int.js';
+import { active, ZH, zElem } from '../elements.js';
 import { prep } from './common.js';
 
 /**
@@ -60,11 +61,8 @@ function lastExec(cpu: Cpu, o: LastOp): void {
     let e = last;
     if (o.after) e = last + 1 >= count ? 0 : last + 1;
     else if (e < 0) e = count - 1;
-    if (esz < 3) lo = arr(views(fp.z), esz)[o.n * fp.stride * (4 >> esz) + e]!;
-    else {
-      lo = fp.z[o.n * fp.stride + 2 * e]!;
-      hi = fp.z[o.n * fp.stride + 2 * e + 1]!;
-    }
+    lo = zElem(fp.z, o.n * fp.stride, e, esz);
+    hi = ZH[0]!;
   }
   if (esz < 3) {
     hi = 0;
@@ -75,21 +73,20 @@ function lastExec(cpu: Cpu, o: LastOp): void {
     cpu.gpr[o.d] = lo;
     cpu.gpr[o.d + 1] = hi;
   } else if (o.kind === TO_V) fp.writeD(o.d, lo, hi);
-  else {
-    const count2 = (16 * q) >> esz;
-    if (esz < 3) {
-      const A = arr(views(fp.z), esz);
-      const b = o.d * fp.stride * (4 >> esz);
-      A.fill(lo, b, b + count2);
-    } else {
-      const z = fp.z;
-      const b = o.d * fp.stride;
-      for (let w = b; w < b + 2 * count2; w += 2) {
-        z[w] = lo;
-        z[w + 1] = hi;
-      }
-    }
-  }
+  else fill(cpu, q, o.d, esz, lo, hi, -1, false);
+}
+
+/** The decoded operation: element source Zn, governing Pg and size from the fields. */
+function lastOp(
+  f: Fields,
+  d: number,
+  s: number,
+  n: number,
+  b: number,
+  cond: boolean,
+  kind: number,
+): LastOp {
+  return { d, s, n, g: f.Pg!, esz: f.esz!, after: b === 0, cond, kind };
 }
 
 const last = [0, 1].flatMap((b) => [
@@ -97,80 +94,35 @@ const last = [0, 1].flatMap((b) => [
     name: `LAST${b ? 'B' : 'A'}_r`,
     pattern: `00000101 esz:2 10000 ${b} 101 Pg:3 Zn:5 Rd:5`,
     feature: 'FEAT_SVE',
-    decode: (f) => ({
-      d: wz(f.Rd!),
-      s: 0,
-      n: f.Zn!,
-      g: f.Pg!,
-      esz: f.esz!,
-      after: b === 0,
-      cond: false,
-      kind: TO_R,
-    }),
+    decode: (f) => lastOp(f, wz(f.Rd!), 0, f.Zn!, b, false, TO_R),
     exec: lastExec,
   }),
   pattern<LastOp>({
     name: `LAST${b ? 'B' : 'A'}_v`,
     pattern: `00000101 esz:2 10001 ${b} 100 Pg:3 Zn:5 Vd:5`,
     feature: 'FEAT_SVE',
-    decode: (f) => ({
-      d: f.Vd!,
-      s: 0,
-      n: f.Zn!,
-      g: f.Pg!,
-      esz: f.esz!,
-      after: b === 0,
-      cond: false,
-      kind: TO_V,
-    }),
+    decode: (f) => lastOp(f, f.Vd!, 0, f.Zn!, b, false, TO_V),
     exec: lastExec,
   }),
   pattern<LastOp>({
     name: `CLAST${b ? 'B' : 'A'}_r`,
     pattern: `00000101 esz:2 11000 ${b} 101 Pg:3 Zm:5 Rdn:5`,
     feature: 'FEAT_SVE',
-    decode: (f) => ({
-      d: wz(f.Rdn!),
-      s: rz(f.Rdn!),
-      n: f.Zm!,
-      g: f.Pg!,
-      esz: f.esz!,
-      after: b === 0,
-      cond: true,
-      kind: TO_R,
-    }),
+    decode: (f) => lastOp(f, wz(f.Rdn!), rz(f.Rdn!), f.Zm!, b, true, TO_R),
     exec: lastExec,
   }),
   pattern<LastOp>({
     name: `CLAST${b ? 'B' : 'A'}_v`,
     pattern: `00000101 esz:2 10101 ${b} 100 Pg:3 Zm:5 Vdn:5`,
     feature: 'FEAT_SVE',
-    decode: (f) => ({
-      d: f.Vdn!,
-      s: 0,
-      n: f.Zm!,
-      g: f.Pg!,
-      esz: f.esz!,
-      after: b === 0,
-      cond: true,
-      kind: TO_V,
-    }),
+    decode: (f) => lastOp(f, f.Vdn!, 0, f.Zm!, b, true, TO_V),
     exec: lastExec,
   }),
   pattern<LastOp>({
     name: `CLAST${b ? 'B' : 'A'}_z`,
     pattern: `00000101 esz:2 10100 ${b} 100 Pg:3 Zm:5 Zdn:5`,
     feature: 'FEAT_SVE',
-    decode: (f) => ({
-      d: f.Zdn!,
-      s: 0,
-      n: f.Zm!,
-      g: f.Pg!,
-      esz: f.esz!,
-      after: b === 0,
-      cond: true,
-      kind: TO_Z,
-    }),
+    decode: (f) => lastOp(f, f.Zdn!, 0, f.Zm!, b, true, TO_Z),
     exec: lastExec,
   }),
 ]);

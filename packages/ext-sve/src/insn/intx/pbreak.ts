@@ -43,11 +43,24 @@ interface PredOp {
   s: boolean;
 }
 
+function predOp(
+  d: number,
+  n: number,
+  m: number,
+  g: number,
+  esz: number,
+  kind: number,
+  merge: boolean,
+  s: boolean,
+): PredOp {
+  return { d, n, m, g, esz, kind, merge, s };
+}
+
 const pfirst = pattern<PredOp>({
   name: 'PFIRST',
   pattern: '00100101 01 011000 11000 00 Pg:4 0 Pdn:4',
   feature: 'FEAT_SVE',
-  decode: (f) => ({ d: f.Pdn!, n: 0, m: 0, g: f.Pg!, esz: 0, kind: 0, merge: false, s: true }),
+  decode: (f) => predOp(f.Pdn!, 0, 0, f.Pg!, 0, 0, false, true),
   exec: (cpu, o) => {
     const q = prep(cpu);
     const st = sveState(cpu);
@@ -73,16 +86,7 @@ const pnext = pattern<PredOp>({
   name: 'PNEXT',
   pattern: '00100101 esz:2 011001 11000 10 Pv:4 0 Pdn:4',
   feature: 'FEAT_SVE',
-  decode: (f) => ({
-    d: f.Pdn!,
-    n: 0,
-    m: 0,
-    g: f.Pv!,
-    esz: f.esz!,
-    kind: 0,
-    merge: false,
-    s: true,
-  }),
+  decode: (f) => predOp(f.Pdn!, 0, 0, f.Pv!, f.esz!, 0, false, true),
   exec: (cpu, o) => {
     const q = prep(cpu);
     const st = sveState(cpu);
@@ -148,16 +152,7 @@ const brkZ = [0, 1].map((kind) =>
     name: `BRK${kind ? 'B' : 'A'}_z`,
     pattern: `00100101 ${kind} s:1 01000001 Pg:4 0 Pn:4 0 Pd:4`,
     feature: 'FEAT_SVE',
-    decode: (f) => ({
-      d: f.Pd!,
-      n: f.Pn!,
-      m: 0,
-      g: f.Pg!,
-      esz: 0,
-      kind,
-      merge: false,
-      s: f.s === 1,
-    }),
+    decode: (f) => predOp(f.Pd!, f.Pn!, 0, f.Pg!, 0, kind, false, f.s === 1),
     exec: brkExec,
   }),
 );
@@ -167,7 +162,7 @@ const brkM = [0, 1].map((kind) =>
     name: `BRK${kind ? 'B' : 'A'}_m`,
     pattern: `00100101 ${kind}0 01000001 Pg:4 0 Pn:4 1 Pd:4`,
     feature: 'FEAT_SVE',
-    decode: (f) => ({ d: f.Pd!, n: f.Pn!, m: 0, g: f.Pg!, esz: 0, kind, merge: true, s: false }),
+    decode: (f) => predOp(f.Pd!, f.Pn!, 0, f.Pg!, 0, kind, true, false),
     exec: brkExec,
   }),
 );
@@ -185,16 +180,7 @@ const brkn = pattern<PredOp>({
   name: 'BRKN',
   pattern: '00100101 0 s:1 01100001 Pg:4 0 Pn:4 0 Pdm:4',
   feature: 'FEAT_SVE',
-  decode: (f) => ({
-    d: f.Pdm!,
-    n: f.Pn!,
-    m: 0,
-    g: f.Pg!,
-    esz: 0,
-    kind: 0,
-    merge: false,
-    s: f.s === 1,
-  }),
+  decode: (f) => predOp(f.Pdm!, f.Pn!, 0, f.Pg!, 0, 0, false, f.s === 1),
   exec: (cpu, o) => {
     const q = prep(cpu);
     const st = sveState(cpu);
@@ -212,16 +198,7 @@ const brkp = [0, 1].map((kind) =>
     name: `BRKP${kind ? 'B' : 'A'}`,
     pattern: `00100101 0 s:1 00 Pm:4 11 Pg:4 0 Pn:4 ${kind} Pd:4`,
     feature: 'FEAT_SVE',
-    decode: (f) => ({
-      d: f.Pd!,
-      n: f.Pn!,
-      m: f.Pm!,
-      g: f.Pg!,
-      esz: 0,
-      kind,
-      merge: false,
-      s: f.s === 1,
-    }),
+    decode: (f) => predOp(f.Pd!, f.Pn!, f.Pm!, f.Pg!, 0, kind, false, f.s === 1),
     exec: (cpu, o) => {
       const q = prep(cpu);
       const st = sveState(cpu);

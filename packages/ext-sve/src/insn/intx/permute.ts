@@ -2,7 +2,7 @@ import { pattern, rz, type Cpu } from '@hypsim/core';
 import { fpState } from '@hypsim/ext-fpsimd';
 import { sveState } from '../../state.js';
 import { active, arr, views, type Views } from '../elements.js';
-import { SCRATCH8, prep } from './common.js';
+import { SCRATCH8, INTERLEAVE_NAMES, interleaveSource, prep } from './common.js';
 
 /**
  * Vector permutes: ZIP1/2, UZP1/2, TRN1/2, REV, TBL, EXT, SPLICE, SUNPKLO/HI, UUNPKLO/HI,
@@ -30,13 +30,6 @@ function put(V: Views, dst: number, sb: number, src: number, es: number): void {
   else SCRATCH8[dst] = V.u8[sb + src]!;
 }
 
-const ZIP1 = 0;
-const ZIP2 = 1;
-const UZP1 = 2;
-const UZP2 = 3;
-const TRN1 = 4;
-const TRN2 = 5;
-
 interface PermOp {
   d: number;
   n: number;
@@ -57,43 +50,15 @@ function interleave(cpu: Cpu, o: PermOp): void {
   const count = vlb >> o.esz;
   const nb = o.n * fp.stride * 4;
   const mb = o.m * fp.stride * 4;
-  const pairs = count >> 1;
-  SCRATCH8.fill(0, 0, vlb);
-  switch (o.op) {
-    case ZIP1:
-    case ZIP2: {
-      const base = o.op === ZIP2 ? pairs : 0;
-      for (let p = 0; p < pairs; p++) {
-        put(V, 2 * p, nb, base + p, es);
-        put(V, 2 * p + 1, mb, base + p, es);
-      }
-      break;
-    }
-    case UZP1:
-    case UZP2: {
-      const odd = o.op === UZP2 ? 1 : 0;
-      for (let e = 0; e < count; e++) {
-        const i = 2 * e + odd;
-        if (i < count) put(V, e, nb, i, es);
-        else if (i - count < count) put(V, e, mb, i - count, es);
-      }
-      break;
-    }
-    case TRN1:
-    case TRN2: {
-      const odd = o.op === TRN2 ? 1 : 0;
-      for (let p = 0; p < pairs; p++) {
-        put(V, 2 * p, nb, 2 * p + odd, es);
-        put(V, 2 * p + 1, mb, 2 * p + odd, es);
-      }
-    }
+  for (let e = 0; e < count; e++) {
+    const j = interleaveSource(o.op, e, count);
+    if (j < count) put(V, e, nb, j, es);
+    else put(V, e, mb, j - count, es);
   }
   flush(fp.z, o.d * fp.stride, vlb);
 }
 
-const INTERLEAVE = ['ZIP1', 'ZIP2', 'UZP1', 'UZP2', 'TRN1', 'TRN2'] as const;
-
-const interleaving = INTERLEAVE.map((name, op) =>
+const interleaving = INTERLEAVE_NAMES.map((name, op) =>
   pattern<PermOp>({
     name: `${name}_z`,
     pattern: `00000101 esz:2 1 Zm:5 011 ${(op >> 2) & 1}${(op >> 1) & 1}${op & 1} Zn:5 Zd:5`,

@@ -1,6 +1,6 @@
 import { pattern, type Cpu } from '@hypsim/core';
 import { sveState } from '../../state.js';
-import { SCRATCH16, prep } from './common.js';
+import { SCRATCH16, INTERLEAVE_NAMES, interleaveSource, prep } from './common.js';
 
 /**
  * Predicate permutes: ZIP1/2, UZP1/2, TRN1/2, REV (predicates), PUNPKLO/HI. An element of a
@@ -27,12 +27,7 @@ interface PPermOp {
   op: number;
 }
 
-const ZIP1 = 0;
-const ZIP2 = 1;
-const UZP1 = 2;
-const UZP2 = 3;
-const TRN1 = 4;
-const TRN2 = 5;
+/** After the interleaving ops (ZIP1 … TRN2 = 0 … 5 of common.ts). */
 const REV = 6;
 const PUNPKLO = 7;
 const PUNPKHI = 8;
@@ -45,51 +40,28 @@ function ppermExec(cpu: Cpu, o: PPermOp): void {
   const count = (16 * q) >> o.esz;
   const nb = o.n * st.maxVq;
   const mb = o.m * st.maxVq;
-  const pairs = count >> 1;
   SCRATCH16.fill(0, 0, q);
   switch (o.op) {
-    case ZIP1:
-    case ZIP2: {
-      const base = o.op === ZIP2 ? pairs : 0;
-      for (let i = 0; i < pairs; i++) {
-        putChunk(2 * i, es, chunk(p, nb, base + i, es));
-        putChunk(2 * i + 1, es, chunk(p, mb, base + i, es));
-      }
-      break;
-    }
-    case UZP1:
-    case UZP2: {
-      const odd = o.op === UZP2 ? 1 : 0;
-      for (let e = 0; e < count; e++) {
-        const i = 2 * e + odd;
-        putChunk(e, es, i < count ? chunk(p, nb, i, es) : chunk(p, mb, i - count, es));
-      }
-      break;
-    }
-    case TRN1:
-    case TRN2: {
-      const odd = o.op === TRN2 ? 1 : 0;
-      for (let i = 0; i < pairs; i++) {
-        putChunk(2 * i, es, chunk(p, nb, 2 * i + odd, es));
-        putChunk(2 * i + 1, es, chunk(p, mb, 2 * i + odd, es));
-      }
-      break;
-    }
     case REV:
       for (let e = 0; e < count; e++) putChunk(e, es, chunk(p, nb, count - 1 - e, es));
       break;
-    default: {
+    case PUNPKLO:
+    case PUNPKHI: {
       const base = o.op === PUNPKHI ? 8 * q : 0;
       for (let e = 0; e < 8 * q; e++) putChunk(e, 2, chunk(p, nb, base + e, 1));
+      break;
     }
+    default:
+      for (let e = 0; e < count; e++) {
+        const j = interleaveSource(o.op, e, count);
+        putChunk(e, es, j < count ? chunk(p, nb, j, es) : chunk(p, mb, j - count, es));
+      }
   }
   const db = o.d * st.maxVq;
   for (let h = 0; h < q; h++) p[db + h] = SCRATCH16[h]!;
 }
 
-const NAMES = ['ZIP1', 'ZIP2', 'UZP1', 'UZP2', 'TRN1', 'TRN2'] as const;
-
-const perm = NAMES.map((name, op) =>
+const perm = INTERLEAVE_NAMES.map((name, op) =>
   pattern<PPermOp>({
     name: `${name}_p`,
     pattern: `00000101 esz:2 10 Pm:4 010 ${(op >> 2) & 1}${(op >> 1) & 1}${op & 1} 0 Pn:4 0 Pd:4`,

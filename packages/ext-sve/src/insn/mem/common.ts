@@ -75,19 +75,6 @@ export function putT(r: number, e: number, esz: number, lo: number, hi: number):
   else T8[4 * w + e] = lo;
 }
 
-/** Element e of Zr as (lo, ZH[0]). */
-export const ZH = new Int32Array(1);
-export function zElem(z: Int32Array, zb: number, e: number, esz: number): number {
-  if (esz === 3) {
-    ZH[0] = z[zb + 2 * e + 1]!;
-    return z[zb + 2 * e]!;
-  }
-  ZH[0] = 0;
-  const byte = e << esz;
-  const w = z[zb + (byte >> 2)]! >>> (8 * (byte & 3));
-  return esz === 2 ? w | 0 : esz === 1 ? w & 0xffff : w & 0xff;
-}
-
 /** Copies scratch vector r to Zt (q granules). */
 export function commit(cpu: Cpu, r: number, t: number, q: number): void {
   const fp = fpState(cpu);

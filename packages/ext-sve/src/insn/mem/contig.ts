@@ -3,7 +3,7 @@ import { fpState } from '@hypsim/ext-fpsimd';
 import { sveState } from '../../state.js';
 import { checkSveAccess } from '../../traps.js';
 import { syncVq } from '../../vl.js';
-import { active } from '../elements.js';
+import { active, ZH, zElem } from '../elements.js';
 import {
   AD,
   add64,
@@ -16,8 +16,6 @@ import {
   stElem,
   T,
   wouldFault,
-  ZH,
-  zElem,
 } from './common.js';
 
 /**
