@@ -1,9 +1,10 @@
 import { load, load64, pattern, rsp, rz, sext, store, store64, type Cpu } from '@hypsim/core';
-import type { InsnPattern } from '@hypsim/core';
+import type { Fields, InsnPattern } from '@hypsim/core';
 import { fpState } from '@hypsim/ext-fpsimd';
 import { sveState } from '../state.js';
 import { checkSveAccess } from '../traps.js';
 import { syncVq } from '../vl.js';
+import { DT_ESZ, DT_MSZ, DT_SIGNED } from './mem/common.js';
 
 /**
  * SVE contiguous loads and stores (issue 5, part 3): LD1B/H/W/D, LD1SB/SH/SW and ST1B/H/W/D,
@@ -14,11 +15,6 @@ import { syncVq } from '../vl.js';
  * (a fault leaves the earlier elements stored). Not modelled: the SP alignment check for an SP
  * base (core does not export checkSpAlignment).
  */
-
-/** Loads: dtype → memory size log2, element size log2, signed. */
-const DT_MSZ = [0, 0, 0, 0, 2, 1, 1, 1, 1, 1, 2, 2, 0, 0, 0, 3] as const;
-const DT_ESZ = [0, 1, 2, 3, 3, 1, 2, 3, 3, 2, 2, 3, 3, 2, 1, 3] as const;
-const DT_SIGNED = [0, 0, 0, 0, 1, 0, 0, 0, 1, 1, 0, 0, 1, 1, 1, 0] as const;
 
 interface LdStOp {
   t: number;
@@ -145,20 +141,28 @@ function stExec(cpu: Cpu, op: LdStOp): void {
   }
 }
 
+function ldstOp(
+  f: Fields,
+  m: number,
+  imm: number,
+  msz: number,
+  esz: number,
+  signed: boolean,
+): LdStOp {
+  return { t: f.Zt!, n: rsp(f.Rn!), m, imm, g: f.Pg!, msz, esz, signed };
+}
+
+/** The loads' decoded operation (dtype gives the sizes and the extension). */
+function ldOp(f: Fields, m: number, imm: number): LdStOp {
+  const d = f.dtype!;
+  return ldstOp(f, m, imm, DT_MSZ[d]!, DT_ESZ[d]!, DT_SIGNED[d] === 1);
+}
+
 const ld1Imm = pattern<LdStOp>({
   name: 'LD1_zpri',
   pattern: '1010010 dtype:4 0 imm4:4 101 Pg:3 Rn:5 Zt:5',
   feature: 'FEAT_SVE',
-  decode: (f) => ({
-    t: f.Zt!,
-    n: rsp(f.Rn!),
-    m: -1,
-    imm: sext(f.imm4!, 4),
-    g: f.Pg!,
-    msz: DT_MSZ[f.dtype!]!,
-    esz: DT_ESZ[f.dtype!]!,
-    signed: DT_SIGNED[f.dtype!] === 1,
-  }),
+  decode: (f) => ldOp(f, -1, sext(f.imm4!, 4)),
   exec: ldExec,
 });
 
@@ -166,19 +170,7 @@ const ld1Reg = pattern<LdStOp>({
   name: 'LD1_zprr',
   pattern: '1010010 dtype:4 Rm:5 010 Pg:3 Rn:5 Zt:5',
   feature: 'FEAT_SVE',
-  decode: (f) =>
-    f.Rm === 31
-      ? null
-      : {
-          t: f.Zt!,
-          n: rsp(f.Rn!),
-          m: rz(f.Rm!),
-          imm: 0,
-          g: f.Pg!,
-          msz: DT_MSZ[f.dtype!]!,
-          esz: DT_ESZ[f.dtype!]!,
-          signed: DT_SIGNED[f.dtype!] === 1,
-        },
+  decode: (f) => (f.Rm === 31 ? null : ldOp(f, rz(f.Rm!), 0)),
   exec: ldExec,
 });
 
@@ -193,26 +185,14 @@ for (let msz = 0; msz < 4; msz++) {
         name: `ST1_zpri_${msz}${esz}`,
         pattern: `1110010 ${sz} 0 imm4:4 111 Pg:3 Rn:5 Zt:5`,
         feature: 'FEAT_SVE',
-        decode: (f) => ({
-          t: f.Zt!,
-          n: rsp(f.Rn!),
-          m: -1,
-          imm: sext(f.imm4!, 4),
-          g: f.Pg!,
-          msz,
-          esz,
-          signed: false,
-        }),
+        decode: (f) => ldstOp(f, -1, sext(f.imm4!, 4), msz, esz, false),
         exec: stExec,
       }),
       pattern<LdStOp>({
         name: `ST1_zprr_${msz}${esz}`,
         pattern: `1110010 ${sz} Rm:5 010 Pg:3 Rn:5 Zt:5`,
         feature: 'FEAT_SVE',
-        decode: (f) =>
-          f.Rm === 31
-            ? null
-            : { t: f.Zt!, n: rsp(f.Rn!), m: rz(f.Rm!), imm: 0, g: f.Pg!, msz, esz, signed: false },
+        decode: (f) => (f.Rm === 31 ? null : ldstOp(f, rz(f.Rm!), 0, msz, esz, false)),
         exec: stExec,
       }),
     );

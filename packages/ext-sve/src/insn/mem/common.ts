@@ -9,6 +9,11 @@ import { FFR, sveState } from '../../state.js';
  * registers unchanged), the no-fault probe of first-fault/non-fault loads, and FFR updates.
  */
 
+/** Loads' dtype field → memory size log2, element size log2, signed. */
+export const DT_MSZ = [0, 0, 0, 0, 2, 1, 1, 1, 1, 1, 2, 2, 0, 0, 0, 3] as const;
+export const DT_ESZ = [0, 1, 2, 3, 3, 1, 2, 3, 3, 2, 2, 3, 3, 2, 1, 3] as const;
+export const DT_SIGNED = [0, 0, 0, 0, 1, 0, 0, 0, 1, 1, 0, 0, 1, 1, 1, 0] as const;
+
 /** Current address (lo unsigned, hi int32). */
 export const AD = new Float64Array(2);
 
@@ -25,6 +30,14 @@ export function add64(lo: number, hi: number, offLo: number, offHi: number): voi
   const s = (lo >>> 0) + (offLo >>> 0);
   AD[0] = s >= 4294967296 ? s - 4294967296 : s;
   AD[1] = (hi + offHi + (s >= 4294967296 ? 1 : 0)) | 0;
+}
+
+/** Xn + (Xm << s) → AD (gpr indices n, m; s < 4). */
+export function addScaled(g: Int32Array, n: number, m: number, s: number): void {
+  const ml = g[m]!;
+  const mh = g[m + 1]!;
+  if (s === 0) add64(g[n]!, g[n + 1]!, ml, mh);
+  else add64(g[n]!, g[n + 1]!, ml << s, (mh << s) | (ml >>> (32 - s)));
 }
 
 /** AD += n (0 ≤ n < 2^31). */

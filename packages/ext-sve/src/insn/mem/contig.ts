@@ -7,6 +7,10 @@ import { active, ZH, zElem } from '../elements.js';
 import {
   AD,
   add64,
+  addScaled,
+  DT_ESZ,
+  DT_MSZ,
+  DT_SIGNED,
   advance,
   clearFfrFrom,
   commit,
@@ -32,11 +36,6 @@ import {
  * UNKNOWN). Non-fault: the same for every element, the first included.
  */
 
-/** dtype → memory size log2, element size log2, signed (as ldst.ts). */
-const DT_MSZ = [0, 0, 0, 0, 2, 1, 1, 1, 1, 1, 2, 2, 0, 0, 0, 3] as const;
-const DT_ESZ = [0, 1, 2, 3, 3, 1, 2, 3, 3, 2, 2, 3, 3, 2, 1, 3] as const;
-const DT_SIGNED = [0, 0, 0, 0, 1, 0, 0, 0, 1, 1, 0, 0, 1, 1, 1, 0] as const;
-
 const M_NORMAL = 0;
 const M_FF = 1;
 const M_NF = 2;
@@ -60,13 +59,7 @@ function start(cpu: Cpu, o: ContigOp, q: number): void {
   if (o.m < 0) {
     const off = o.imm * o.nreg * (((16 * q) >> o.esz) << o.msz);
     add64(g[o.n]!, g[o.n + 1]!, off, off < 0 ? -1 : 0);
-  } else {
-    const ml = g[o.m]!;
-    const mh = g[o.m + 1]!;
-    const s = o.msz;
-    if (s === 0) add64(g[o.n]!, g[o.n + 1]!, ml, mh);
-    else add64(g[o.n]!, g[o.n + 1]!, ml << s, (mh << s) | (ml >>> (32 - s)));
-  }
+  } else addScaled(g, o.n, o.m, o.msz);
 }
 
 function ldExec(cpu: Cpu, o: ContigOp): void {
@@ -175,33 +168,38 @@ const NAMES = ['NT1', '2', '3', '4'];
 for (let nr = 0; nr < 4; nr++) {
   const nreg = nr + 1;
   const nb = `${nr >> 1}${nr & 1}`;
+  // the loads and the stores decode alike
+  const rr = (f: Fields): ContigOp | null =>
+    f.Rm === 31 ? null : op(f, { msz: f.msz!, esz: f.msz!, m: rz(f.Rm!), nreg });
+  const ri = (f: Fields): ContigOp =>
+    op(f, { msz: f.msz!, esz: f.msz!, imm: sext(f.imm4!, 4), nreg });
   P.push(
     pattern<ContigOp>({
       name: `LD${NAMES[nr]}_zprr`,
       pattern: `1010010 msz:2 ${nb} Rm:5 110 Pg:3 Rn:5 Zt:5`,
       feature: 'FEAT_SVE',
-      decode: (f) => (f.Rm === 31 ? null : op(f, { msz: f.msz!, esz: f.msz!, m: rz(f.Rm!), nreg })),
+      decode: rr,
       exec: ldExec,
     }),
     pattern<ContigOp>({
       name: `LD${NAMES[nr]}_zpri`,
       pattern: `1010010 msz:2 ${nb} 0 imm4:4 111 Pg:3 Rn:5 Zt:5`,
       feature: 'FEAT_SVE',
-      decode: (f) => op(f, { msz: f.msz!, esz: f.msz!, imm: sext(f.imm4!, 4), nreg }),
+      decode: ri,
       exec: ldExec,
     }),
     pattern<ContigOp>({
       name: `ST${NAMES[nr]}_zprr`,
       pattern: `1110010 msz:2 ${nb} Rm:5 011 Pg:3 Rn:5 Zt:5`,
       feature: 'FEAT_SVE',
-      decode: (f) => (f.Rm === 31 ? null : op(f, { msz: f.msz!, esz: f.msz!, m: rz(f.Rm!), nreg })),
+      decode: rr,
       exec: stExec,
     }),
     pattern<ContigOp>({
       name: `ST${NAMES[nr]}_zpri`,
       pattern: `1110010 msz:2 ${nb} 1 imm4:4 111 Pg:3 Rn:5 Zt:5`,
       feature: 'FEAT_SVE',
-      decode: (f) => op(f, { msz: f.msz!, esz: f.msz!, imm: sext(f.imm4!, 4), nreg }),
+      decode: ri,
       exec: stExec,
     }),
   );

@@ -1,9 +1,22 @@
-import { pattern, rsp, rz, sext, type Cpu, type InsnPattern } from '@hypsim/core';
+import { pattern, rsp, rz, sext, type Cpu, type Fields, type InsnPattern } from '@hypsim/core';
 import { sveState } from '../../state.js';
 import { checkSveAccess } from '../../traps.js';
 import { syncVq } from '../../vl.js';
 import { active } from '../elements.js';
-import { AD, add64, advance, commit, elemHi, ldElem, putT, T } from './common.js';
+import {
+  AD,
+  add64,
+  addScaled,
+  advance,
+  commit,
+  DT_ESZ,
+  DT_MSZ,
+  DT_SIGNED,
+  elemHi,
+  ldElem,
+  putT,
+  T,
+} from './common.js';
 
 /**
  * Load and replicate: LD1RB/H/W/D and LD1RSB/SH/SW (one element at Xn + imm × msize, copied to
@@ -11,10 +24,6 @@ import { AD, add64, advance, commit, elemHi, ldElem, putT, T } from './common.js
  * active) and LD1RQB/H/W/D (16 bytes, predicated by the first 128 bits of Pg, repeated in
  * every 128-bit segment), scalar plus immediate and scalar plus scalar.
  */
-
-const DT_MSZ = [0, 0, 0, 0, 2, 1, 1, 1, 1, 1, 2, 2, 0, 0, 0, 3] as const;
-const DT_ESZ = [0, 1, 2, 3, 3, 1, 2, 3, 3, 2, 2, 3, 3, 2, 1, 3] as const;
-const DT_SIGNED = [0, 0, 0, 0, 1, 0, 0, 0, 1, 1, 0, 0, 1, 1, 1, 0] as const;
 
 interface RepOp {
   t: number;
@@ -59,13 +68,7 @@ function ld1rqExec(cpu: Cpu, o: RepOp): void {
   const esz = o.esz;
   const g = cpu.gpr;
   if (o.m < 0) add64(g[o.n]!, g[o.n + 1]!, o.off, o.off < 0 ? -1 : 0);
-  else {
-    const ml = g[o.m]!;
-    const mh = g[o.m + 1]!;
-    const s = esz;
-    if (s === 0) add64(g[o.n]!, g[o.n + 1]!, ml, mh);
-    else add64(g[o.n]!, g[o.n + 1]!, ml << s, (mh << s) | (ml >>> (32 - s)));
-  }
+  else addScaled(g, o.n, o.m, esz);
   T.fill(0, 0, 64);
   const per = 16 >> esz;
   for (let e = 0; e < per; e++) {
@@ -76,6 +79,17 @@ function ld1rqExec(cpu: Cpu, o: RepOp): void {
   commit(cpu, 0, o.t, q);
 }
 
+function repOp(
+  f: Fields,
+  m: number,
+  off: number,
+  msz: number,
+  esz: number,
+  signed: boolean,
+): RepOp {
+  return { t: f.Zt!, n: rsp(f.Rn!), m, off, g: f.Pg!, msz, esz, signed };
+}
+
 const ld1r = pattern<RepOp>({
   name: 'LD1R_zpri',
   pattern: '1000010 dth:2 1 imm6:6 1 dtl:2 Pg:3 Rn:5 Zt:5',
@@ -83,16 +97,7 @@ const ld1r = pattern<RepOp>({
   decode: (f) => {
     const d = (f.dth! << 2) | f.dtl!;
     const msz = DT_MSZ[d]!;
-    return {
-      t: f.Zt!,
-      n: rsp(f.Rn!),
-      m: -1,
-      off: f.imm6! << msz,
-      g: f.Pg!,
-      msz,
-      esz: DT_ESZ[d]!,
-      signed: DT_SIGNED[d] === 1,
-    };
+    return repOp(f, -1, f.imm6! << msz, msz, DT_ESZ[d]!, DT_SIGNED[d] === 1);
   },
   exec: ld1rExec,
 });
@@ -101,16 +106,7 @@ const ld1rqImm = pattern<RepOp>({
   name: 'LD1RQ_zpri',
   pattern: '1010010 msz:2 00 0 imm4:4 001 Pg:3 Rn:5 Zt:5',
   feature: 'FEAT_SVE',
-  decode: (f) => ({
-    t: f.Zt!,
-    n: rsp(f.Rn!),
-    m: -1,
-    off: sext(f.imm4!, 4) * 16,
-    g: f.Pg!,
-    msz: f.msz!,
-    esz: f.msz!,
-    signed: false,
-  }),
+  decode: (f) => repOp(f, -1, sext(f.imm4!, 4) * 16, f.msz!, f.msz!, false),
   exec: ld1rqExec,
 });
 
@@ -118,19 +114,7 @@ const ld1rqReg = pattern<RepOp>({
   name: 'LD1RQ_zprr',
   pattern: '1010010 msz:2 00 Rm:5 000 Pg:3 Rn:5 Zt:5',
   feature: 'FEAT_SVE',
-  decode: (f) =>
-    f.Rm === 31
-      ? null
-      : {
-          t: f.Zt!,
-          n: rsp(f.Rn!),
-          m: rz(f.Rm!),
-          off: 0,
-          g: f.Pg!,
-          msz: f.msz!,
-          esz: f.msz!,
-          signed: false,
-        },
+  decode: (f) => (f.Rm === 31 ? null : repOp(f, rz(f.Rm!), 0, f.msz!, f.msz!, false)),
   exec: ld1rqExec,
 });
 
