@@ -45,6 +45,7 @@ export {
 } from './fp/round.js';
 export {
   binop,
+  cmp as fpCompare,
   fmaop,
   sqrtop,
   rintop,
@@ -65,3 +66,4 @@ export {
   OP_RSQRTS,
 } from './fp/ops.js';
 export { recpeOp, rsqrteOp, recpxOp } from './fp/estimate.js';
+export { expandImm as fpExpandImm } from './scalar/dp.js';

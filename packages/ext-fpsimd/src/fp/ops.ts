@@ -49,8 +49,11 @@ function setMask(fmt: number, t: boolean): void {
   R[1] = t && fmt === FMT_D ? -1 : 0;
 }
 
-/** Compare ops: returns -2 for unordered, else -1/0/1; quiet compares raise IOC only on sNaN. */
-function cmp(
+/**
+ * Compare ops: returns -2 for unordered, else -1/0/1; quiet compares raise IOC only on sNaN,
+ * signalling ones (sig) on any NaN. Also SVE's FCM* / FAC* (exported as fpCompare).
+ */
+export function cmp(
   fmt: number,
   alo: number,
   ahi: number,

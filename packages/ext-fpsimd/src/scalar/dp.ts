@@ -337,18 +337,23 @@ interface ImmOp {
   hi: number;
 }
 
-/** VFPExpandImm. */
-export function expandImm(imm8: number, dbl: boolean): [number, number] {
+/** VFPExpandImm for half, single or double (also SVE's FDUP/FCPY, exported as fpExpandImm). */
+export function expandImm(imm8: number, fmt: number): [number, number] {
   const sign = imm8 >> 7;
   const b6 = (imm8 >> 6) & 1;
-  const frac = imm8 & 0x3f;
-  if (dbl) {
-    // exp = NOT(b6) : Replicate(b6, 8) : imm8<5:4>
-    const exp = ((b6 ^ 1) << 10) | (b6 ? 0xff << 2 : 0) | ((imm8 >> 4) & 3);
-    return [0, (sign << 31) | (exp << 20) | ((imm8 & 0xf) << 16)];
+  const cd = (imm8 >> 4) & 3;
+  const efgh = imm8 & 0xf;
+  // exp = NOT(b6) : Replicate(b6, E - 3) : imm8<5:4>
+  if (fmt === FMT_D) {
+    const exp = ((b6 ^ 1) << 10) | (b6 ? 0xff << 2 : 0) | cd;
+    return [0, (sign << 31) | (exp << 20) | (efgh << 16)];
   }
-  const exp = ((b6 ^ 1) << 7) | (b6 ? 0x1f << 2 : 0) | ((imm8 >> 4) & 3);
-  return [(sign << 31) | (exp << 23) | ((frac & 0xf) << 19), 0];
+  if (fmt === FMT_H) {
+    const exp = ((b6 ^ 1) << 4) | (b6 ? 0x3 << 2 : 0) | cd;
+    return [(sign << 15) | (exp << 10) | (efgh << 6), 0];
+  }
+  const exp = ((b6 ^ 1) << 7) | (b6 ? 0x1f << 2 : 0) | cd;
+  return [(sign << 31) | (exp << 23) | (efgh << 19), 0];
 }
 
 export const FMOV_imm = pattern<ImmOp>({
@@ -357,7 +362,7 @@ export const FMOV_imm = pattern<ImmOp>({
   decode(f: Fields) {
     const fmt = fmtOf(f.ftype!);
     if (fmt < 0) return null;
-    const [lo, hi] = expandImm(f.imm8!, fmt === FMT_D);
+    const [lo, hi] = expandImm(f.imm8!, fmt);
     return { d: f.Rd!, lo, hi };
   },
   exec(cpu, op) {

@@ -2,6 +2,8 @@ import { pattern, rz, wz, type Cpu, type Exec, type Fields, type InsnPattern } f
 import { fpState } from '../state.js';
 import { checkFpAccess } from '../traps.js';
 import { urecpe32, ursqrte32 } from '../fp/estimate.js';
+import { FMT_D, FMT_S } from '../fp/round.js';
+import { expandImm } from '../scalar/dp.js';
 import { A, B, R, storeR } from './lanes.js';
 
 /**
@@ -298,18 +300,14 @@ function decModImm(f: Fields): ImmOp | null {
     }
   } else {
     invert = false;
-    const a = (imm8 >> 7) & 1;
-    const b = (imm8 >> 6) & 1;
-    const cdefgh = imm8 & 0x3f;
     if (o === 0) {
-      // FMOV (vector, single): a:NOT(b):bbbbb:cdefgh:Zeros(19)
-      lo = (a << 31) | ((b ^ 1) << 30) | ((b ? 0x1f : 0) << 25) | (cdefgh << 19);
+      // FMOV (vector, single): VFPExpandImm in each word
+      lo = expandImm(imm8, FMT_S)[0];
       hi = lo;
     } else {
-      // FMOV (vector, double): a:NOT(b):bbbbbbbb:cdefgh:Zeros(48), Q=1 only
+      // FMOV (vector, double), Q=1 only
       if (!q) return null;
-      lo = 0;
-      hi = (a << 31) | ((b ^ 1) << 30) | ((b ? 0xff : 0) << 22) | (cdefgh << 16);
+      [lo, hi] = expandImm(imm8, FMT_D);
     }
   }
   // MVNI and BIC invert the immediate (BIC then ANDs with it).

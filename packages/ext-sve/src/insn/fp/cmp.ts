@@ -1,5 +1,5 @@
 import { pattern, type Cpu, type InsnPattern } from '@hypsim/core';
-import { fpEnd, fpEnv, fpState, isNaNBits, isSNaNBits, toDouble, IOC } from '@hypsim/ext-fpsimd';
+import { fpCompare, fpEnd, fpState } from '@hypsim/ext-fpsimd';
 import { sveState } from '../../state.js';
 import { views } from '../elements.js';
 import { EH, FMTS, fpPrep, rd, SIGN_HI, SIGN_LO } from './common.js';
@@ -28,28 +28,6 @@ interface CmpOp {
   esz: number;
   cond: number;
   abs: boolean;
-}
-
-/** -2 unordered, else the sign of a − b; IOC per the quiet/signalling rule. */
-function compare(
-  fmt: number,
-  alo: number,
-  ahi: number,
-  blo: number,
-  bhi: number,
-  sig: boolean,
-): number {
-  const an = isNaNBits(fmt, alo, ahi);
-  const bn = isNaNBits(fmt, blo, bhi);
-  if (an || bn) {
-    if (!an) toDouble(fmt, alo, ahi);
-    if (!bn) toDouble(fmt, blo, bhi);
-    if (sig || isSNaNBits(fmt, alo, ahi) || isSNaNBits(fmt, blo, bhi)) fpEnv.flags |= IOC;
-    return -2;
-  }
-  const a = toDouble(fmt, alo, ahi);
-  const b = toDouble(fmt, blo, bhi);
-  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 function cmpExec(cpu: Cpu, o: CmpOp): void {
@@ -84,7 +62,7 @@ function cmpExec(cpu: Cpu, o: CmpOp): void {
         blo = rd(v, mb, e, esz) & ml;
         bhi = EH[0]! & mh;
       }
-      const c = compare(fmt, alo, ahi, blo, bhi, sig);
+      const c = fpCompare(fmt, alo, ahi, blo, bhi, sig);
       let t: boolean;
       switch (cond) {
         case C_EQ:

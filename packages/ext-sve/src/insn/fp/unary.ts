@@ -1,6 +1,7 @@
 import { pattern, type Cpu, type Fields, type InsnPattern } from '@hypsim/core';
 import {
   fpEnd,
+  fpExpandImm,
   fpR,
   fpState,
   recpeOp,
@@ -16,14 +17,13 @@ import {
 } from '@hypsim/ext-fpsimd';
 import { sveState } from '../../state.js';
 import { active, views } from '../elements.js';
-import { recpe16, recpx16, rsqrte16 } from './estimate16.js';
 import { EH, FMTS, fpPrep, plainPrep, rd, SIGN_HI, SIGN_LO, wr } from './common.js';
 
 /**
  * SVE floating-point unary operations: FABS/FNEG (sign-bit operations, no FP exceptions),
  * FSQRT, FRINTN/P/M/Z/A/X/I, FRECPX (predicated, merging), FRECPE/FRSQRTE (unpredicated), and
  * the immediate moves FDUP (unpredicated) and FCPY (predicated, merging). FRECPE, FRSQRTE and
- * FRECPX use ext-fpsimd's estimate code for single and double, estimate16.ts for half.
+ * FRECPX use ext-fpsimd's estimate code (half-precision inputs arrive flushed under FZ16).
  */
 
 const U_ABS = 0;
@@ -79,16 +79,13 @@ function unaryExec(cpu: Cpu, o: UOp): void {
         rintop(fmt, lo, hi, o.mode, o.exact);
         break;
       case U_RECPX:
-        if (esz === 1) recpx16(lo);
-        else recpxOp(fmt, lo, hi);
+        recpxOp(fmt, lo, hi);
         break;
       case U_RECPE:
-        if (esz === 1) recpe16(lo);
-        else recpeOp(fmt, lo, hi);
+        recpeOp(fmt, lo, hi);
         break;
       default:
-        if (esz === 1) rsqrte16(lo);
-        else rsqrteOp(fmt, lo, hi);
+        rsqrteOp(fmt, lo, hi);
         break;
     }
     wr(v, db, e, esz, fpR[0]!, fpR[1]!);
@@ -149,24 +146,6 @@ for (const [name, bits, mode, exact] of RINT)
 
 // ---- FDUP / FCPY ---------------------------------------------------------------------------
 
-/** VFPExpandImm: the 8-bit FP immediate as (lo, hi) for the element size. */
-export function expandFpImm(esz: number, imm8: number): [number, number] {
-  const a = imm8 >> 7;
-  const b = (imm8 >> 6) & 1;
-  const cd = (imm8 >> 4) & 3;
-  const efgh = imm8 & 15;
-  if (esz === 1) {
-    const exp = ((b ^ 1) << 4) | (b ? 0b1100 : 0) | cd;
-    return [(a << 15) | (exp << 10) | (efgh << 6), 0];
-  }
-  if (esz === 2) {
-    const exp = ((b ^ 1) << 7) | (b ? 0b1111100 : 0) | cd;
-    return [(a << 31) | (exp << 23) | (efgh << 19) | 0, 0];
-  }
-  const exp = ((b ^ 1) << 10) | (b ? 0b1111111100 : 0) | cd;
-  return [0, (a << 31) | (exp << 20) | (efgh << 16) | 0];
-}
-
 interface ImmOp {
   d: number;
   g: number;
@@ -193,7 +172,7 @@ function dupExec(cpu: Cpu, o: ImmOp): void {
 
 const immDecode = (f: Fields): ImmOp | null => {
   if (f.esz === 0) return null;
-  const [lo, hi] = expandFpImm(f.esz!, f.imm8!);
+  const [lo, hi] = fpExpandImm(f.imm8!, FMTS[f.esz!]!);
   return { d: f.Zd!, g: f.Pg ?? -1, esz: f.esz!, lo, hi };
 };
 
