@@ -95,9 +95,31 @@ function cvtExec(cpu: Cpu, o: CvtOp): void {
 
 const P: InsnPattern<unknown>[] = [];
 
-const bits2 = (x: number): string => `${x >> 1}${x & 1}`;
+function add(name: string, pat: string, kind: number, s: number, t: number, u: boolean): void {
+  P.push(
+    pattern<CvtOp>({
+      name,
+      pattern: pat,
+      feature: 'FEAT_SVE',
+      decode: (f) => ({
+        d: f.Zd!,
+        n: f.Zn!,
+        g: f.Pg!,
+        kind,
+        c: Math.max(s, t),
+        s,
+        t,
+        unsigned: u,
+      }),
+      exec: cvtExec,
+    }) as InsnPattern<unknown>,
+  );
+}
 
-/** [size, opc, source, destination] with container = max. */
+const bits2 = (x: number): string => `${x >> 1}${x & 1}`;
+const NAMES = ['', 'h', 's', 'd'];
+
+/** SCVTF/UCVTF: [size, opc, integer source, FP destination]; container = max. */
 const INT_FP = [
   [1, 1, 1, 1],
   [1, 2, 2, 1],
@@ -107,32 +129,16 @@ const INT_FP = [
   [3, 2, 3, 2],
   [3, 3, 3, 3],
 ] as const;
-const NAMES = ['', 'h', 's', 'd'];
-
-for (const [size, opc, src, dst] of INT_FP) {
-  for (const u of [0, 1]) {
-    // SCVTF/UCVTF: integer src → FP dst (the table lists FP sizes; for SCVTF, opc names the
-    // integer size and size the FP size)
-    P.push(
-      pattern<CvtOp>({
-        name: `${u ? 'UCVTF' : 'SCVTF'}_${NAMES[src]}${NAMES[dst]}`,
-        pattern: `01100101 ${bits2(size)} 010 ${bits2(opc)} ${u} 101 Pg:3 Zn:5 Zd:5`,
-        feature: 'FEAT_SVE',
-        decode: (f) => ({
-          d: f.Zd!,
-          n: f.Zn!,
-          g: f.Pg!,
-          kind: K_SCVTF,
-          c: Math.max(src, dst),
-          s: src,
-          t: dst,
-          unsigned: u === 1,
-        }),
-        exec: cvtExec,
-      }) as InsnPattern<unknown>,
+for (const [size, opc, src, dst] of INT_FP)
+  for (const u of [0, 1])
+    add(
+      `${u ? 'UCVTF' : 'SCVTF'}_${NAMES[src]}${NAMES[dst]}`,
+      `01100101 ${bits2(size)} 010 ${bits2(opc)} ${u} 101 Pg:3 Zn:5 Zd:5`,
+      K_SCVTF,
+      src,
+      dst,
+      u === 1,
     );
-  }
-}
 
 /** FCVTZS/FCVTZU: [size, opc, FP source, integer destination]. */
 const FP_INT = [
@@ -144,28 +150,16 @@ const FP_INT = [
   [3, 2, 2, 3],
   [3, 3, 3, 3],
 ] as const;
-for (const [size, opc, src, dst] of FP_INT) {
-  for (const u of [0, 1]) {
-    P.push(
-      pattern<CvtOp>({
-        name: `${u ? 'FCVTZU' : 'FCVTZS'}_${NAMES[src]}${NAMES[dst]}`,
-        pattern: `01100101 ${bits2(size)} 011 ${bits2(opc)} ${u} 101 Pg:3 Zn:5 Zd:5`,
-        feature: 'FEAT_SVE',
-        decode: (f) => ({
-          d: f.Zd!,
-          n: f.Zn!,
-          g: f.Pg!,
-          kind: K_FCVTZ,
-          c: Math.max(src, dst),
-          s: src,
-          t: dst,
-          unsigned: u === 1,
-        }),
-        exec: cvtExec,
-      }) as InsnPattern<unknown>,
+for (const [size, opc, src, dst] of FP_INT)
+  for (const u of [0, 1])
+    add(
+      `${u ? 'FCVTZU' : 'FCVTZS'}_${NAMES[src]}${NAMES[dst]}`,
+      `01100101 ${bits2(size)} 011 ${bits2(opc)} ${u} 101 Pg:3 Zn:5 Zd:5`,
+      K_FCVTZ,
+      src,
+      dst,
+      u === 1,
     );
-  }
-}
 
 /** FCVT: [size, opc, source, destination]. */
 const FP_FP = [
@@ -177,23 +171,13 @@ const FP_FP = [
   [3, 3, 2, 3],
 ] as const;
 for (const [size, opc, src, dst] of FP_FP)
-  P.push(
-    pattern<CvtOp>({
-      name: `FCVT_${NAMES[src]}${NAMES[dst]}`,
-      pattern: `01100101 ${bits2(size)} 0010 ${bits2(opc)} 101 Pg:3 Zn:5 Zd:5`,
-      feature: 'FEAT_SVE',
-      decode: (f) => ({
-        d: f.Zd!,
-        n: f.Zn!,
-        g: f.Pg!,
-        kind: K_FCVT,
-        c: Math.max(src, dst),
-        s: src,
-        t: dst,
-        unsigned: false,
-      }),
-      exec: cvtExec,
-    }) as InsnPattern<unknown>,
+  add(
+    `FCVT_${NAMES[src]}${NAMES[dst]}`,
+    `01100101 ${bits2(size)} 0010 ${bits2(opc)} 101 Pg:3 Zn:5 Zd:5`,
+    K_FCVT,
+    src,
+    dst,
+    false,
   );
 
 export const cvtPatterns: readonly InsnPattern<unknown>[] = P;
