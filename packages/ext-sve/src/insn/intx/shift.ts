@@ -19,6 +19,19 @@ function tszImm(tsz: number, imm3: number, left: boolean): { esz: number; sh: nu
   return { esz, sh: left ? v - esize : 2 * esize - v };
 }
 
+/** A shift by immediate of Zn into Zd (under Pg, or g = -1), or null for tsz = 0. */
+function byImm(
+  f: Fields,
+  left: boolean,
+  d: number,
+  n: number,
+  g: number,
+  op: number,
+): BinOp | null {
+  const t = tszImm((f.tszh! << 2) | f.tszl!, f.imm3!, left);
+  return t ? { ...bin0(), d, n, g, esz: t.esz, op, imm: t.sh } : null;
+}
+
 const SHIFT_OPS = [
   ['ASR', ASR, '000', false],
   ['LSR', LSR, '001', false],
@@ -31,11 +44,7 @@ const predImm = SHIFT_OPS.map(([name, op, opc, left]) =>
     name: `${name}_zpzi`,
     pattern: `00000100 tszh:2 000${opc} 100 Pg:3 tszl:2 imm3:3 Zdn:5`,
     feature: 'FEAT_SVE',
-    decode: (f) => {
-      const t = tszImm((f.tszh! << 2) | f.tszl!, f.imm3!, left);
-      if (!t) return null;
-      return { ...bin0(), d: f.Zdn!, n: f.Zdn!, g: f.Pg!, esz: t.esz, op, imm: t.sh };
-    },
+    decode: (f) => byImm(f, left, f.Zdn!, f.Zdn!, f.Pg!, op),
     exec: binExec,
   }),
 );
@@ -45,11 +54,7 @@ const unpredImm = SHIFT_OPS.slice(0, 3).map(([name, op, opc, left]) =>
     name: `${name}_zzi`,
     pattern: `00000100 tszh:2 1 tszl:2 imm3:3 1001 ${opc.slice(1)} Zn:5 Zd:5`,
     feature: 'FEAT_SVE',
-    decode: (f) => {
-      const t = tszImm((f.tszh! << 2) | f.tszl!, f.imm3!, left);
-      if (!t) return null;
-      return { ...bin0(), d: f.Zd!, n: f.Zn!, esz: t.esz, op, imm: t.sh };
-    },
+    decode: (f) => byImm(f, left, f.Zd!, f.Zn!, -1, op),
     exec: binExec,
   }),
 );
@@ -82,24 +87,17 @@ const byVector = VEC_OPS.map(([name, op, opc, rev]) =>
   }),
 );
 
+/** A shift by the overlapping .D element of Zm (.D itself is unallocated), or null. */
+function byWide(f: Fields, d: number, n: number, g: number, op: number): BinOp | null {
+  return f.esz === 3 ? null : { ...bin0(), d, n, m: f.Zm!, g, esz: f.esz!, op, wide: true };
+}
+
 const widePred = SHIFT_OPS.slice(0, 3).map(([name, op, opc]) =>
   pattern<BinOp>({
     name: `${name}_zpzw`,
     pattern: `00000100 esz:2 011${opc} 100 Pg:3 Zm:5 Zdn:5`,
     feature: 'FEAT_SVE',
-    decode: (f) =>
-      f.esz === 3
-        ? null
-        : {
-            ...bin0(),
-            d: f.Zdn!,
-            n: f.Zdn!,
-            m: f.Zm!,
-            g: f.Pg!,
-            esz: f.esz!,
-            op,
-            wide: true,
-          },
+    decode: (f) => byWide(f, f.Zdn!, f.Zdn!, f.Pg!, op),
     exec: binExec,
   }),
 );
@@ -109,8 +107,7 @@ const wideUnpred = SHIFT_OPS.slice(0, 3).map(([name, op, opc]) =>
     name: `${name}_zzw`,
     pattern: `00000100 esz:2 1 Zm:5 1000 ${opc.slice(1)} Zn:5 Zd:5`,
     feature: 'FEAT_SVE',
-    decode: (f) =>
-      f.esz === 3 ? null : { ...bin0(), d: f.Zd!, n: f.Zn!, m: f.Zm!, esz: f.esz!, op, wide: true },
+    decode: (f) => byWide(f, f.Zd!, f.Zn!, -1, op),
     exec: binExec,
   }),
 );
