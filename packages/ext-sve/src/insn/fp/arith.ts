@@ -143,20 +143,19 @@ function binExec(cpu: Cpu, o: FOp): void {
       blo = code === OP_SCALE ? rdRaw(v, mb, e, esz) : rd(v, mb, e, esz);
       bhi = EH[0]!;
     }
+    // the second operand in locals: blo/bhi carry the immediate or indexed element over
+    let clo = blo;
+    let chi = bhi;
     if (o.rev) {
-      const t = alo;
-      const u = ahi;
+      clo = alo;
+      chi = ahi;
       alo = blo;
       ahi = bhi;
-      if (esz === 1 && (code === OP_RECPS || code === OP_RSQRTS)) alo ^= 0x8000;
-      binop(code, fmt, alo, ahi, t, u);
-      wr(v, db, e, esz, fpR[0]!, fpR[1]!);
-      continue;
     }
-    if (code === OP_SCALE) fscale(fmt, esz, alo, ahi, blo, bhi);
+    if (code === OP_SCALE) fscale(fmt, esz, alo, ahi, clo, chi);
     else {
       if (esz === 1 && (code === OP_RECPS || code === OP_RSQRTS)) alo ^= 0x8000;
-      binop(code, fmt, alo, ahi, blo, bhi);
+      binop(code, fmt, alo, ahi, clo, chi);
       if (esz === 1 && code === OP_ABD) fpR[0] = fpR[0]! & 0x7fff;
     }
     wr(v, db, e, esz, fpR[0]!, fpR[1]!);
@@ -294,6 +293,16 @@ for (const [name, bits, code, rev, v0, v1] of IMM)
 
 // ---- indexed ------------------------------------------------------------------------------
 
+/** Sign masks of the fused forms: n1 negates the multiplicand Zn, n3 the addend. */
+function negs(esz: number, n1: number, n3: number): Partial<FOp> {
+  return {
+    neg1Lo: n1 ? SIGN_LO[esz] : 0,
+    neg1Hi: n1 ? SIGN_HI[esz] : 0,
+    neg3Lo: n3 ? SIGN_LO[esz] : 0,
+    neg3Hi: n3 ? SIGN_HI[esz] : 0,
+  };
+}
+
 /** Indexed encodings per element size: [esz, bits 23:16 pattern, index and Zm from fields]. */
 const IDX = [
   [1, '0 i3h:1 1 i3l:2 Zm:3', (f: Fields) => (f.i3h! << 2) | f.i3l!],
@@ -317,16 +326,7 @@ for (const [esz, bits, idx] of IDX) {
         pattern: `01100100 ${bits} 00000 ${sub} Zn:5 Zda:5`,
         feature: 'FEAT_SVE',
         decode: (f) =>
-          fop({
-            d: f.Zda!,
-            a: f.Zda!,
-            n: f.Zn!,
-            m: f.Zm!,
-            esz,
-            idx: idx(f),
-            neg1Lo: sub ? SIGN_LO[esz] : 0,
-            neg1Hi: sub ? SIGN_HI[esz] : 0,
-          }),
+          fop({ d: f.Zda!, a: f.Zda!, n: f.Zn!, m: f.Zm!, esz, idx: idx(f), ...negs(esz, sub, 0) }),
         exec: fmaExec,
       }),
     );
@@ -342,12 +342,6 @@ const FUSED = [
 ] as const;
 FUSED.forEach(([acc, mad, n1, n3], opc) => {
   const b = `${opc >> 1}${opc & 1}`;
-  const negs = (esz: number): Partial<FOp> => ({
-    neg1Lo: n1 ? SIGN_LO[esz] : 0,
-    neg1Hi: n1 ? SIGN_HI[esz] : 0,
-    neg3Lo: n3 ? SIGN_LO[esz] : 0,
-    neg3Hi: n3 ? SIGN_HI[esz] : 0,
-  });
   P.push(
     pattern<FOp>({
       name: `${acc}_zpzzz`,
@@ -363,7 +357,7 @@ FUSED.forEach(([acc, mad, n1, n3], opc) => {
               m: f.Zm!,
               g: f.Pg!,
               esz: f.esz!,
-              ...negs(f.esz!),
+              ...negs(f.esz!, n1, n3),
             }),
       exec: fmaExec,
     }),
@@ -381,7 +375,7 @@ FUSED.forEach(([acc, mad, n1, n3], opc) => {
               m: f.Zm!,
               g: f.Pg!,
               esz: f.esz!,
-              ...negs(f.esz!),
+              ...negs(f.esz!, n1, n3),
             }),
       exec: fmaExec,
     }),

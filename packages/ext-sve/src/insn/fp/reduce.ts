@@ -9,6 +9,7 @@ import {
   OP_MAXNM,
   OP_MIN,
   OP_MINNM,
+  type FpState,
 } from '@hypsim/ext-fpsimd';
 import { sveState } from '../../state.js';
 import { active, views } from '../elements.js';
@@ -36,20 +37,9 @@ interface RedOp {
 /** Scratch for the tree: up to 256 elements as (lo, hi) pairs. */
 const T = new Int32Array(512);
 
-function writeScalar(
-  z: Int32Array,
-  db: number,
-  stride: number,
-  esz: number,
-  lo: number,
-  hi: number,
-): void {
-  z.fill(0, db, db + stride);
-  if (esz === 1) z[db] = lo & 0xffff;
-  else {
-    z[db] = lo;
-    if (esz === 3) z[db + 1] = hi;
-  }
+/** Vd = the esz-sized scalar (lo, hi), the rest of Zd zeroed: the architectural V write. */
+function writeScalar(fp: FpState, d: number, esz: number, lo: number, hi: number): void {
+  fp.writeD(d, esz === 1 ? lo & 0xffff : lo, esz === 3 ? hi : 0);
 }
 
 function reduceExec(cpu: Cpu, o: RedOp): void {
@@ -81,7 +71,7 @@ function reduceExec(cpu: Cpu, o: RedOp): void {
       T[2 * i + 1] = fpR[1]!;
     }
   }
-  writeScalar(fp.z, o.d * fp.stride, fp.stride, esz, T[0]!, T[1]!);
+  writeScalar(fp, o.d, esz, T[0]!, T[1]!);
   fpEnd(fp);
 }
 
@@ -110,7 +100,7 @@ function faddaExec(cpu: Cpu, o: RedOp): void {
     lo = fpR[0]!;
     hi = fpR[1]!;
   }
-  writeScalar(fp.z, db, fp.stride, esz, lo, hi);
+  writeScalar(fp, o.d, esz, lo, hi);
   fpEnd(fp);
 }
 
