@@ -40,7 +40,7 @@ const M_NORMAL = 0;
 const M_FF = 1;
 const M_NF = 2;
 
-interface ContigOp {
+export interface ContigOp {
   t: number;
   n: number;
   /** gpr index of Xm, or -1 for the immediate form. */
@@ -62,7 +62,7 @@ function start(cpu: Cpu, o: ContigOp, q: number): void {
   } else addScaled(g, o.n, o.m, o.msz);
 }
 
-function ldExec(cpu: Cpu, o: ContigOp): void {
+export function ldExec(cpu: Cpu, o: ContigOp): void {
   checkSveAccess(cpu);
   const st = sveState(cpu);
   const q = syncVq(cpu, st);
@@ -96,7 +96,7 @@ function ldExec(cpu: Cpu, o: ContigOp): void {
   for (let r = 0; r < nreg; r++) commit(cpu, r, (o.t + r) & 31, q);
 }
 
-function stExec(cpu: Cpu, o: ContigOp): void {
+export function stExec(cpu: Cpu, o: ContigOp): void {
   checkSveAccess(cpu);
   const st = sveState(cpu);
   const q = syncVq(cpu, st);
@@ -125,7 +125,7 @@ function stExec(cpu: Cpu, o: ContigOp): void {
 
 const P: InsnPattern<ContigOp>[] = [];
 
-function op(f: Fields, o: Partial<ContigOp>): ContigOp {
+export function op(f: Fields, o: Partial<ContigOp>): ContigOp {
   return {
     t: f.Zt!,
     n: rsp(f.Rn!),
@@ -141,7 +141,7 @@ function op(f: Fields, o: Partial<ContigOp>): ContigOp {
   };
 }
 
-const dt = (d: number): Partial<ContigOp> => ({
+export const dt = (d: number): Partial<ContigOp> => ({
   msz: DT_MSZ[d]!,
   esz: DT_ESZ[d]!,
   signed: DT_SIGNED[d] === 1,
