@@ -15,6 +15,11 @@ export const EMASK = [0xffff, 0x5555, 0x1111, 0x0101] as const;
 export const SCRATCH8 = new Uint8Array(512);
 export const SCRATCH16 = new Uint16Array(32);
 
+/** Copies the q halfwords of SCRATCH16 to the predicate at halfword offset db of p. */
+export function storeScratch16(p: Uint16Array, db: number, q: number): void {
+  for (let h = 0; h < q; h++) p[db + h] = SCRATCH16[h]!;
+}
+
 /** Element size in bits → the value of an 8/16/32-bit element as a signed number. */
 export function sx(v: number, bits: number): number {
   const s = 32 - bits;

@@ -1,6 +1,6 @@
 import { pattern, rz, type Cpu } from '@hypsim/core';
 import { sveState } from '../../state.js';
-import { EMASK, SCRATCH16, prep } from './common.js';
+import { EMASK, SCRATCH16, prep, storeScratch16 } from './common.js';
 
 /**
  * Predicate iteration and partition breaks: PFIRST, PNEXT, BRKA/BRKB (zeroing, merging,
@@ -25,10 +25,6 @@ function testFlags(p: Uint16Array, mb: number, q: number, em: number, allTrue: b
     last = (r >>> (31 - Math.clz32(m))) & 1;
   }
   return (first === 1 ? 8 : 0) | (any ? 0 : 4) | (last === 1 ? 0 : 2);
-}
-
-function store(p: Uint16Array, db: number, q: number): void {
-  for (let h = 0; h < q; h++) p[db + h] = SCRATCH16[h]!;
 }
 
 interface PredOp {
@@ -78,7 +74,7 @@ const pfirst = pattern<PredOp>({
       SCRATCH16[h] = v;
     }
     cpu.nzcv = testFlags(p, gb, q, 0xffff, false);
-    store(p, db, q);
+    storeScratch16(p, db, q);
   },
 });
 
@@ -113,7 +109,7 @@ const pnext = pattern<PredOp>({
       }
     }
     cpu.nzcv = testFlags(p, gb, q, em, false);
-    store(p, db, q);
+    storeScratch16(p, db, q);
   },
 });
 
@@ -144,7 +140,7 @@ function brkExec(cpu: Cpu, o: PredOp): void {
     SCRATCH16[h] = r;
   }
   if (o.s) cpu.nzcv = testFlags(p, gb, q, 0xffff, false);
-  store(p, db, q);
+  storeScratch16(p, db, q);
 }
 
 const brkZ = [0, 1].map((kind) =>
@@ -188,7 +184,7 @@ const brkn = pattern<PredOp>({
     const db = o.d * st.maxVq;
     const keep = lastActive(p, o.g * st.maxVq, o.n * st.maxVq, q);
     for (let h = 0; h < q; h++) SCRATCH16[h] = keep ? p[db + h]! : 0;
-    store(p, db, q);
+    storeScratch16(p, db, q);
     if (o.s) cpu.nzcv = testFlags(p, 0, q, 0xffff, true);
   },
 });
@@ -224,7 +220,7 @@ const brkp = [0, 1].map((kind) =>
         SCRATCH16[h] = r;
       }
       if (o.s) cpu.nzcv = testFlags(p, gb, q, 0xffff, false);
-      store(p, o.d * st.maxVq, q);
+      storeScratch16(p, o.d * st.maxVq, q);
     },
   }),
 );

@@ -1,6 +1,6 @@
 import { pattern, type Cpu } from '@hypsim/core';
 import { sveState } from '../../state.js';
-import { SCRATCH16, INTERLEAVE_NAMES, interleaveSource, prep } from './common.js';
+import { SCRATCH16, INTERLEAVE_NAMES, interleaveSource, prep, storeScratch16 } from './common.js';
 
 /**
  * Predicate permutes: ZIP1/2, UZP1/2, TRN1/2, REV (predicates), PUNPKLO/HI. An element of a
@@ -57,8 +57,7 @@ function ppermExec(cpu: Cpu, o: PPermOp): void {
         putChunk(e, es, j < count ? chunk(p, nb, j, es) : chunk(p, mb, j - count, es));
       }
   }
-  const db = o.d * st.maxVq;
-  for (let h = 0; h < q; h++) p[db + h] = SCRATCH16[h]!;
+  storeScratch16(p, o.d * st.maxVq, q);
 }
 
 const perm = INTERLEAVE_NAMES.map((name, op) =>
