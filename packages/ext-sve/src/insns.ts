@@ -3,6 +3,7 @@ import { fpState } from '@hypsim/ext-fpsimd';
 import { sveState } from './state.js';
 import { checkSveAccess } from './traps.js';
 import { syncVq } from './vl.js';
+import { AD, add64 } from './insn/mem/common.js';
 
 /**
  * The first SVE slice: what state save/restore code uses. RDVL, ADDVL, ADDPL (Arm ARM "SVE
@@ -82,17 +83,17 @@ const ldstDecode = (f: Readonly<Record<string, number>>): LdStOp => ({
  * fault except where the memory layer raises one for bytes. SP alignment is not checked (the
  * core does not export checkSpAlignment). TODO(perf): translate once per page.
  */
-function loadBytes(cpu: Cpu, op: LdStOp, bytes: number, buf: Uint8Array): void {
+/** Xn + imm × bytes → AD. */
+function start(cpu: Cpu, op: LdStOp, bytes: number): void {
   const g = cpu.gpr;
-  let lo = (g[op.n]! >>> 0) + op.imm * bytes;
-  let hi = g[op.n + 1]!;
-  if (lo < 0) {
-    lo += 4294967296;
-    hi = (hi - 1) | 0;
-  } else if (lo >= 4294967296) {
-    lo -= 4294967296;
-    hi = (hi + 1) | 0;
-  }
+  const off = op.imm * bytes;
+  add64(g[op.n]!, g[op.n + 1]!, off, off < 0 ? -1 : 0);
+}
+
+function loadBytes(cpu: Cpu, op: LdStOp, bytes: number, buf: Uint8Array): void {
+  start(cpu, op, bytes);
+  let lo = AD[0]!;
+  let hi = AD[1]!;
   for (let i = 0; i < bytes; i++) {
     buf[i] = load(cpu, lo | 0, hi, 1);
     if (++lo === 4294967296) {
@@ -103,16 +104,9 @@ function loadBytes(cpu: Cpu, op: LdStOp, bytes: number, buf: Uint8Array): void {
 }
 
 function storeBytes(cpu: Cpu, op: LdStOp, bytes: number, buf: Uint8Array): void {
-  const g = cpu.gpr;
-  let lo = (g[op.n]! >>> 0) + op.imm * bytes;
-  let hi = g[op.n + 1]!;
-  if (lo < 0) {
-    lo += 4294967296;
-    hi = (hi - 1) | 0;
-  } else if (lo >= 4294967296) {
-    lo -= 4294967296;
-    hi = (hi + 1) | 0;
-  }
+  start(cpu, op, bytes);
+  let lo = AD[0]!;
+  let hi = AD[1]!;
   for (let i = 0; i < bytes; i++) {
     store(cpu, lo | 0, hi, 1, buf[i]!);
     if (++lo === 4294967296) {

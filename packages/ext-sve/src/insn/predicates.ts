@@ -3,6 +3,8 @@ import { fpState } from '@hypsim/ext-fpsimd';
 import { sveState } from '../state.js';
 import { checkSveAccess } from '../traps.js';
 import { syncVq } from '../vl.js';
+import { predTestFlags } from '../ffr.js';
+import { EMASK } from './intx/common.js';
 
 /**
  * SVE predicate creation and tests (issue 5, part 1): PTRUE(S), WHILELT/LE/LO/LS, PTEST, the
@@ -11,9 +13,6 @@ import { syncVq } from '../vl.js';
  * N = first active element true, Z = no active element true, C = last active element not
  * true, V = 0.
  */
-
-/** Predicate bits of the element-size-2^esz lanes within one 16-bit granule. */
-const EMASK = [0xffff, 0x5555, 0x1111, 0x0101] as const;
 
 /** DecodePredCount: the element count a pattern gives for `elements` elements. */
 export function predCount(pat: number, elements: number): number {
@@ -141,25 +140,9 @@ const ptest = pattern<PredOp>({
     const q = syncVq(cpu, st);
     const p = st.p;
     const mq = st.maxVq;
-    cpu.nzcv = testFlags(p, op.g * mq, op.n * mq, q);
+    cpu.nzcv = predTestFlags(p, op.g * mq, op.n * mq, q);
   },
 });
-
-/** PredTest(mask, result, 8) on granules at `mask`/`result` of `p`. */
-function testFlags(p: Uint16Array, mask: number, result: number, q: number): number {
-  let first = -1;
-  let last = 0;
-  let any = false;
-  for (let h = 0; h < q; h++) {
-    const m = p[mask + h]!;
-    if (m === 0) continue;
-    const r = p[result + h]! & m;
-    if (r !== 0) any = true;
-    if (first < 0) first = (r >>> (31 - Math.clz32(m & -m))) & 1;
-    last = (r >>> (31 - Math.clz32(m))) & 1;
-  }
-  return (first === 1 ? 8 : 0) | (any ? 0 : 4) | (last === 1 ? 0 : 2);
-}
 
 // op = bit23 << 2 | bit9 << 1 | bit4
 const LOGIC_NAMES = ['AND', 'BIC', 'EOR', 'SEL', 'ORR', 'ORN', 'NOR', 'NAND'] as const;
