@@ -259,10 +259,11 @@ interface CountOp {
   sign: number;
 }
 
-function elemCount(cpu: Cpu, op: CountOp): number {
+/** Access check, then the count of pattern `pat` at the current VL for .esz elements × imm. */
+function elemCount(cpu: Cpu, pat: number, esz: number, imm: number): number {
   checkSveAccess(cpu);
   const q = syncVq(cpu);
-  return predCount(op.pat, (16 * q) >> op.esz) * op.imm;
+  return predCount(pat, (16 * q) >> esz) * imm;
 }
 
 const cntr = pattern<CountOp>({
@@ -271,7 +272,7 @@ const cntr = pattern<CountOp>({
   feature: 'FEAT_SVE',
   decode: (f) => ({ d: wz(f.Rd!), n: 0, esz: f.esz!, pat: f.pat!, imm: f.imm4! + 1, sign: 0 }),
   exec: (cpu, op) => {
-    const c = elemCount(cpu, op);
+    const c = elemCount(cpu, op.pat, op.esz, op.imm);
     cpu.gpr[op.d] = c;
     cpu.gpr[op.d + 1] = 0;
   },
@@ -290,7 +291,7 @@ const incdecr = pattern<CountOp>({
     sign: f.dec === 1 ? -1 : 1,
   }),
   exec: (cpu, op) => {
-    const c = elemCount(cpu, op) * op.sign;
+    const c = elemCount(cpu, op.pat, op.esz, op.imm) * op.sign;
     const g = cpu.gpr;
     const s = (g[op.n]! >>> 0) + c;
     let hi = g[op.n + 1]!;
@@ -310,7 +311,7 @@ const incdecv = pattern<CountOp>({
       ? null
       : { d: f.Zd!, n: 0, esz: f.esz!, pat: f.pat!, imm: f.imm4! + 1, sign: f.dec === 1 ? -1 : 1 },
   exec: (cpu, op) => {
-    const c = elemCount(cpu, op) * op.sign;
+    const c = elemCount(cpu, op.pat, op.esz, op.imm) * op.sign;
     const q = syncVq(cpu);
     const fp = fpState(cpu);
     const z = fp.z;
@@ -354,12 +355,6 @@ const satDecode = (f: Readonly<Record<string, number>>): SatOp => ({
   unsigned: f.u === 1,
 });
 
-function satCount(cpu: Cpu, op: SatOp): number {
-  checkSveAccess(cpu);
-  const q = syncVq(cpu);
-  return predCount(op.pat, (16 * q) >> op.esz) * op.imm;
-}
-
 /** SQINC/UQINC/SQDEC/UQDEC (scalar, 32-bit): saturate to W, then sign/zero-extend to X. */
 const sincdec32 = pattern<SatOp>({
   name: 'SINCDEC_r_32',
@@ -367,7 +362,7 @@ const sincdec32 = pattern<SatOp>({
   feature: 'FEAT_SVE',
   decode: satDecode,
   exec: (cpu, op) => {
-    const c = satCount(cpu, op);
+    const c = elemCount(cpu, op.pat, op.esz, op.imm);
     const g = cpu.gpr;
     const x = g[op.n]!;
     let r = op.unsigned ? (x >>> 0) + (op.dec ? -c : c) : (x | 0) + (op.dec ? -c : c);
@@ -385,7 +380,7 @@ const sincdec64 = pattern<SatOp>({
   feature: 'FEAT_SVE',
   decode: satDecode,
   exec: (cpu, op) => {
-    const c = satCount(cpu, op);
+    const c = elemCount(cpu, op.pat, op.esz, op.imm);
     const g = cpu.gpr;
     let s = (g[op.n]! >>> 0) + (op.dec ? -c : c);
     const hi = op.unsigned ? g[op.n + 1]! >>> 0 : g[op.n + 1]! | 0;
