@@ -3,6 +3,7 @@ import { fpState } from '@hypsim/ext-fpsimd';
 import { sveState } from '../state.js';
 import { active, arr, views, ZH, zElem } from './elements.js';
 import { prep } from './intx/common.js';
+import { R, add64, mul64, sub64 } from './intx/i64.js';
 
 /**
  * SVE integer vector basics (issue 5, part 2): DUP (scalar, immediate, indexed), INDEX (four
@@ -13,39 +14,12 @@ import { prep } from './intx/common.js';
  * elements are word pairs.
  */
 
-/** Result of the 64-bit helpers (lo, hi). */
-const R = new Int32Array(2);
-
 /** R = (ah:al) op (bh:bl) for op 0 add, 1 sub, 2 reversed sub, 3 mul (low 64 bits). */
 function arith64(op: number, al: number, ah: number, bl: number, bh: number): void {
-  if (op === 2) {
-    let t = al;
-    al = bl;
-    bl = t;
-    t = ah;
-    ah = bh;
-    bh = t;
-  }
-  if (op === 3) {
-    const a0 = al & 0xffff;
-    const a1 = al >>> 16;
-    const b0 = bl & 0xffff;
-    const b1 = bl >>> 16;
-    const lo = a0 * b0;
-    const mid = a1 * b0 + a0 * b1; // < 2^33
-    const low = lo + (mid % 65536) * 65536; // < 2^49
-    const carry = Math.floor(low / 4294967296) + Math.floor(mid / 65536) + a1 * b1;
-    R[0] = low | 0;
-    R[1] = (carry + Math.imul(al, bh) + Math.imul(ah, bl)) | 0;
-    return;
-  }
-  const bl2 = op === 0 ? bl >>> 0 : -(bl >>> 0);
-  const s = (al >>> 0) + bl2;
-  let hi = op === 0 ? ah + bh : ah - bh;
-  if (s < 0) hi -= 1;
-  else if (s >= 4294967296) hi += 1;
-  R[0] = s | 0;
-  R[1] = hi | 0;
+  if (op === 0) add64(al, ah, bl, bh);
+  else if (op === 1) sub64(al, ah, bl, bh);
+  else if (op === 2) sub64(bl, bh, al, ah);
+  else mul64(al, ah, bl, bh);
 }
 
 function arith(op: number, a: number, b: number): number {
