@@ -116,6 +116,11 @@ export function isRawImage(image: Uint8Array, file: string): boolean {
   return magic || /^Image/.test(base) || /\.(bin|flat|img)$/i.test(base);
 }
 
+/** The SPE buffer interrupt the device tree names, or undefined when the CPUs have no SPE. */
+function speIrqOf(opts: BareMetalOptions): number | undefined {
+  return opts.spe === false ? undefined : SPE_DEFAULT_IRQ;
+}
+
 /** The DTB QEMU's `virt` would give this configuration (`--dump-dtb`). */
 export function deviceTreeFor(
   opts: BareMetalOptions,
@@ -130,7 +135,7 @@ export function deviceTreeFor(
     el2,
     bootargs: opts.append,
     initrd,
-    speIrq: opts.spe === false ? undefined : SPE_DEFAULT_IRQ,
+    speIrq: speIrqOf(opts),
   }).toBlob();
 }
 
@@ -186,7 +191,7 @@ export function prepareBareMetal(image: Uint8Array, file: string, opts: BareMeta
       bootargs: opts.append,
       initrd: opts.initrd,
       file,
-      speIrq: opts.spe === false ? undefined : SPE_DEFAULT_IRQ,
+      speIrq: speIrqOf(opts),
     });
   }
   if (opts.trace) {

@@ -17,10 +17,14 @@ export function guestsDir(): string {
   return fileURLToPath(new URL('../../../guests/', import.meta.url));
 }
 
-export function loadGuestManifest(dir = guestsDir()): GuestEntry[] {
+function readManifest<T>(dir: string): T[] {
   const path = `${dir}manifest.json`;
   if (!existsSync(path)) throw new Error(`no guest manifest at ${path}`);
-  return JSON.parse(readFileSync(path, 'utf8')) as GuestEntry[];
+  return JSON.parse(readFileSync(path, 'utf8')) as T[];
+}
+
+export function loadGuestManifest(dir = guestsDir()): GuestEntry[] {
+  return readManifest<GuestEntry>(dir);
 }
 
 /** An SVE guest (guests/sve/manifest.json): one ELF, recorded by QEMU at several VLs. */
@@ -30,7 +34,5 @@ export interface SveGuestEntry extends Omit<GuestEntry, 'stdout' | 'status'> {
 }
 
 export function loadSveManifest(dir: string): SveGuestEntry[] {
-  const path = `${dir}manifest.json`;
-  if (!existsSync(path)) throw new Error(`no SVE guest manifest at ${path}`);
-  return JSON.parse(readFileSync(path, 'utf8')) as SveGuestEntry[];
+  return readManifest<SveGuestEntry>(dir);
 }
